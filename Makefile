@@ -1,0 +1,57 @@
+# The two promises of the README: `make run` runs the whole system, `make test` passes the tests.
+# Both install what is missing (Debian packages) and start the local servers they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+LOCAL_AMQP_PORT ?= 5682
+LOCAL_PG_PORT ?= 5442
+export LOCAL_AMQP_PORT LOCAL_PG_PORT
+export TEST_AMQP_URL ?= amqp://guest:guest@127.0.0.1:$(LOCAL_AMQP_PORT)/%2f
+export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:$(LOCAL_PG_PORT)/autoresponder_test
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: help deps servers stop-servers build release test test-fast test-disruptive run bench clean compose-check
+
+help:
+	@echo "make test    install what is missing, start RabbitMQ and PostgreSQL, run every test"
+	@echo "make run     run the whole system locally (servers, API simulator, dispatcher, workers)"
+	@echo "make bench   micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers (figures)"
+	@echo "make stop-servers   stop the local RabbitMQ and PostgreSQL"
+
+deps:
+	@bash scripts/install-deps.sh
+
+servers: deps
+	@bash scripts/servers.sh start
+
+stop-servers:
+	@bash scripts/servers.sh stop
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: deps
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+# Tests that stop or restart a server run alone, after the others (suites named *DisruptiveTests).
+test: servers
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	swift test --skip-build --skip DisruptiveTests
+	swift test --skip-build --no-parallel --filter DisruptiveTests
+	@bash scripts/servers.sh start
+
+test-fast: servers
+	swift test --skip DisruptiveTests
+
+run: servers release
+	@bash scripts/run-local.sh
+
+bench: servers release
+	@bash scripts/bench.sh
+
+compose-check:
+	INSTALL_TOOLS=1 bash scripts/install-deps.sh
+	docker-compose config -q
+
+clean:
+	rm -rf .build

@@ -1,0 +1,141 @@
+// swift-tools-version:6.1
+// The auto-responder: a dispatcher and workers that answer merchant support chats.
+// See README.md for the architecture; every target below has its own folder under Sources/.
+import PackageDescription
+
+let package = Package(
+    name: "autoresponder",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dispatcher", targets: ["dispatcher"]),
+        .executable(name: "worker", targets: ["worker"]),
+        .executable(name: "apisim", targets: ["apisim"]),
+        .executable(name: "worldgen", targets: ["worldgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: C libraries (system packages found through pkg-config) and the C shim.
+        .systemLibrary(
+            name: "CRabbitMQ", path: "Sources/CModules/CRabbitMQ", pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CModules/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CModules/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "CShims", dependencies: ["CRabbitMQ", "CCurl"], path: "Sources/CModules/CShims"),
+
+        // MARK: Swift wrappers over the C libraries (own their handles, keep blocking calls off the pool).
+        .target(
+            name: "AMQP",
+            dependencies: ["CRabbitMQ", "CShims", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "PostgreSQL",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "HTTP",
+            dependencies: ["CCurl", "CShims", .product(name: "Logging", package: "swift-log")]),
+
+        // MARK: The domain: knows nothing of C, AMQP, libpq or libcurl.
+        .target(
+            name: "AutoResponderCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(name: "Resolvers", dependencies: ["AutoResponderCore"]),
+
+        // MARK: The service: adapters from the domain's ports to the wrappers, dispatcher and worker.
+        .target(
+            name: "AutoResponderService",
+            dependencies: [
+                "AutoResponderCore", "Resolvers", "AMQP", "PostgreSQL", "HTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .executableTarget(
+            name: "dispatcher",
+            dependencies: [
+                "AutoResponderService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "worker",
+            dependencies: [
+                "AutoResponderService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: The upstream simulator and its data.
+        .target(name: "World", dependencies: []),
+        .target(
+            name: "APISimulator",
+            dependencies: [
+                "World",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "apisim",
+            dependencies: [
+                "APISimulator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "worldgen",
+            dependencies: [
+                "World", "PostgreSQL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Benchmarks (make bench): figures, never assertions.
+        .executableTarget(
+            name: "bench",
+            dependencies: [
+                "AMQP", "PostgreSQL", "HTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Benchmarks/bench"),
+
+        // MARK: Tests. Integration tests use the real servers that `make test` starts.
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),
+        .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
+        .testTarget(
+            name: "HTTPTests",
+            dependencies: ["HTTP", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")]),
+        .testTarget(name: "AutoResponderCoreTests", dependencies: ["AutoResponderCore"]),
+        .testTarget(name: "ResolversTests", dependencies: ["Resolvers", "AutoResponderCore"]),
+        .testTarget(
+            name: "APISimulatorTests",
+            dependencies: [
+                "APISimulator", "World", "PostgreSQL", "HTTP", "TestSupport",
+            ]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["AutoResponderService", "APISimulator", "World", "TestSupport"]),
+    ]
+)
+
+// Swift 6 language mode everywhere (tools 6.1); upcoming features applied to every Swift target.
+for target in package.targets where target.type != .system && target.name != "CShims" {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

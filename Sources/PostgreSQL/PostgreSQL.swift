@@ -1,0 +1,5 @@
+import CLibPQ
+
+enum PostgreSQLPlaceholder {
+    static func version() -> Int32 { PQlibVersion() }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Starts and stops the project's own RabbitMQ and PostgreSQL, from Debian's packages, in a
+# project-local, git-ignored folder (.run/), on their own ports. No Docker, no system services.
+#
+#   scripts/servers.sh start [rabbitmq|postgres]   start (idempotent) and wait until ready
+#   scripts/servers.sh stop  [rabbitmq|postgres]   stop by pid
+#   scripts/servers.sh restart rabbitmq|postgres
+#   scripts/servers.sh status
+#   scripts/servers.sh env                         print the AMQP_URL / DATABASE_URL to export
+#
+# Ports come from the environment: LOCAL_AMQP_PORT (5682), LOCAL_PG_PORT (5442).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+run_dir="${RUN_DIR:-$root/.run}"
+amqp_port="${LOCAL_AMQP_PORT:-5682}"
+amqp_dist_port="${LOCAL_AMQP_DIST_PORT:-$((amqp_port + 20000))}"
+pg_port="${LOCAL_PG_PORT:-5442}"
+pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+rabbit_dir="$run_dir/rabbitmq"
+pg_dir="$run_dir/postgres"
+
+log() { echo "servers: $*" >&2; }
+
+rabbit_env() {
+  export HOME="$rabbit_dir/home"
+  export RABBITMQ_HOME_DIR="$rabbit_dir"
+  export RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia"
+  export RABBITMQ_LOG_BASE="$rabbit_dir/log"
+  export RABBITMQ_NODENAME="autoresponder-$amqp_port@localhost"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$amqp_port"
+  export RABBITMQ_DIST_PORT="$amqp_dist_port"
+  export RABBITMQ_PID_FILE="$rabbit_dir/rabbitmq.pid"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins"
+  export RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq"   # rabbitmq.conf
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit_dir/advanced.config"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+}
+
+rabbit_running() {
+  [ -f "$rabbit_dir/rabbitmq.pid" ] && kill -0 "$(cat "$rabbit_dir/rabbitmq.pid")" 2>/dev/null
+}
+
+start_rabbitmq() {
+  if rabbit_running; then log "rabbitmq already running on $amqp_port"; return; fi
+  mkdir -p "$rabbit_dir/home" "$rabbit_dir/mnesia" "$rabbit_dir/log"
+  [ -f "$rabbit_dir/enabled_plugins" ] || echo '[].' > "$rabbit_dir/enabled_plugins"
+  cat > "$rabbit_dir/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$amqp_port
+loopback_users = none
+disk_free_limit.absolute = 50MB
+vm_memory_high_watermark.relative = 0.2
+log.console = false
+log.file.level = warning
+CONF
+  echo '[].' > "$rabbit_dir/advanced.config"
+  rabbit_env
+  log "starting rabbitmq on 127.0.0.1:$amqp_port (data in $rabbit_dir)"
+  # rabbitmq-server writes RABBITMQ_PID_FILE itself; run it detached.
+  nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$rabbit_dir/log/stdout.log" 2>&1 &
+  local deadline=$((SECONDS + 90))
+  until [ -f "$rabbit_dir/rabbitmq.pid" ] && /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$RABBITMQ_NODENAME" await_startup --timeout 5 >/dev/null 2>&1; do
+    if [ $SECONDS -ge $deadline ]; then
+      log "rabbitmq did not start; last log lines:"; tail -n 30 "$rabbit_dir/log/stdout.log" >&2 || true
+      exit 1
+    fi
+    sleep 1
+  done
+  log "rabbitmq ready"
+}
+
+stop_rabbitmq() {
+  if ! rabbit_running; then log "rabbitmq not running"; rm -f "$rabbit_dir/rabbitmq.pid"; return; fi
+  local pid; pid="$(cat "$rabbit_dir/rabbitmq.pid")"
+  log "stopping rabbitmq (pid $pid)"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$rabbit_dir/rabbitmq.pid"
+}
+
+pg_running() {
+  [ -f "$pg_dir/data/postmaster.pid" ] && kill -0 "$(head -n1 "$pg_dir/data/postmaster.pid")" 2>/dev/null
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  if pg_running; then log "postgres already running on $pg_port"; return; fi
+  mkdir -p "$pg_dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
+  if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
+    log "initialising postgres cluster in $pg_dir/data"
+    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  log "starting postgres on 127.0.0.1:$pg_port"
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
+  until "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; do sleep 0.3; done
+  for db in ${PG_DATABASES:-autoresponder autoresponder_test}; do
+    if ! "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
+      "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$db"
+    fi
+  done
+  log "postgres ready"
+}
+
+stop_postgres() {
+  if ! pg_running; then log "postgres not running"; return; fi
+  log "stopping postgres"
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
+}
+
+cmd="${1:-status}"; what="${2:-all}"
+case "$cmd" in
+  start)
+    case "$what" in rabbitmq) start_rabbitmq ;; postgres) start_postgres ;; all) start_postgres; start_rabbitmq ;; esac ;;
+  stop)
+    case "$what" in rabbitmq) stop_rabbitmq ;; postgres) stop_postgres ;; all) stop_rabbitmq; stop_postgres ;; esac ;;
+  restart)
+    case "$what" in rabbitmq) stop_rabbitmq; start_rabbitmq ;; postgres) stop_postgres; start_postgres ;; *) echo "restart needs rabbitmq|postgres" >&2; exit 2 ;; esac ;;
+  status)
+    rabbit_running && echo "rabbitmq: running on $amqp_port" || echo "rabbitmq: stopped"
+    pg_running && echo "postgres: running on $pg_port" || echo "postgres: stopped" ;;
+  env)
+    echo "export AMQP_URL=amqp://guest:guest@127.0.0.1:$amqp_port/%2f"
+    echo "export DATABASE_URL=postgresql://postgres@127.0.0.1:$pg_port/autoresponder" ;;
+  *) echo "usage: $0 start|stop|restart|status|env [rabbitmq|postgres]" >&2; exit 2 ;;
+esac
