@@ -1,0 +1,127 @@
+import Foundation
+
+/// Everything the dispatcher and the worker read from the environment (CONTRACT.md section 3),
+/// built in one place by ``ServiceConfiguration/init(environment:)``.
+public struct ServiceConfiguration: Sendable {
+    /// RabbitMQ URL (`AMQP_URL`).
+    public var amqpURL: String
+    /// PostgreSQL libpq URI (`DATABASE_URL`).
+    public var databaseURL: String
+    /// Base URL of the chats API (`CHATS_API_URL`).
+    public var chatsAPIURL: String
+    /// Base URL of the logistics API (`LOGISTICS_API_URL`).
+    public var logisticsAPIURL: String
+    /// Base URL of the telecom API (`TELECOM_API_URL`).
+    public var telecomAPIURL: String
+    /// Value of the `authorization` header for the three APIs (`API_TOKEN`). Never logged.
+    public var apiToken: String
+    /// How often the dispatcher polls `/conversations` (`POLL_INTERVAL_MS`).
+    public var pollInterval: Duration
+    /// How often an active conversation is re-checked for new client messages (`RECHECK_INTERVAL_MS`).
+    public var recheckInterval: Duration
+    /// Jobs one worker process handles at once (`WORKER_CONCURRENCY`); also the AMQP prefetch.
+    public var workerConcurrency: Int
+    /// Zone of "the previous day" for receipts (`BUSINESS_TIMEZONE`).
+    public var businessTimeZone: TimeZone
+    /// Folder with routing.yaml and the reply templates (`CONFIG_DIR`).
+    public var configDirectory: URL
+    /// Connect timeout of the upstream HTTP APIs (`HTTP_CONNECT_TIMEOUT_MS`).
+    public var httpConnectTimeout: Duration
+    /// Total timeout of one upstream HTTP request (`HTTP_TIMEOUT_MS`).
+    public var httpTimeout: Duration
+    /// Attempts of one job before it is handed to a person (`JOB_MAX_ATTEMPTS`).
+    public var maxAttempts: Int
+    /// Delay before a failed job is tried again (`JOB_RETRY_DELAY_MS`).
+    public var retryDelay: Duration
+    /// How long a reply claim protects a message from other workers (`REPLY_CLAIM_TTL_MS`).
+    public var replyClaimTTL: Duration
+    /// PostgreSQL connections per process (`DATABASE_POOL_SIZE`).
+    public var databasePoolSize: Int
+    /// Names of the broker's exchange and queues (`AMQP_PREFIX`, default `autoresponder`).
+    public var amqpPrefix: String
+    /// A name for this process in logs and in the reply ledger (`INSTANCE_ID`, default host-pid).
+    public var instanceID: String
+
+    /// Builds the configuration from environment variables, with the contract's defaults.
+    /// - Throws: ``ServiceConfigurationError`` naming the variable that is missing or malformed.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServiceConfigurationError) {
+        let env = EnvironmentReader(environment)
+        amqpURL = env.string("AMQP_URL", default: "amqp://guest:guest@127.0.0.1:5672/%2f")
+        databaseURL = env.string("DATABASE_URL", default: "postgresql://postgres@127.0.0.1:5432/autoresponder")
+        chatsAPIURL = env.string("CHATS_API_URL", default: "http://127.0.0.1:8080")
+        logisticsAPIURL = env.string("LOGISTICS_API_URL", default: "http://127.0.0.1:8080")
+        telecomAPIURL = env.string("TELECOM_API_URL", default: "http://127.0.0.1:8080")
+        apiToken = try env.required("API_TOKEN")
+        pollInterval = try env.milliseconds("POLL_INTERVAL_MS", default: 1000, range: 10...3_600_000)
+        recheckInterval = try env.milliseconds("RECHECK_INTERVAL_MS", default: 10_000, range: 100...86_400_000)
+        workerConcurrency = try env.integer("WORKER_CONCURRENCY", default: 32, range: 1...1024)
+        businessTimeZone = try env.timeZone("BUSINESS_TIMEZONE", default: "America/Sao_Paulo")
+        configDirectory = URL(fileURLWithPath: env.string("CONFIG_DIR", default: "config"))
+        httpConnectTimeout = try env.milliseconds("HTTP_CONNECT_TIMEOUT_MS", default: 2000, range: 10...60_000)
+        httpTimeout = try env.milliseconds("HTTP_TIMEOUT_MS", default: 5000, range: 10...300_000)
+        maxAttempts = try env.integer("JOB_MAX_ATTEMPTS", default: 5, range: 1...100)
+        retryDelay = try env.milliseconds("JOB_RETRY_DELAY_MS", default: 2000, range: 10...3_600_000)
+        replyClaimTTL = try env.milliseconds("REPLY_CLAIM_TTL_MS", default: 60_000, range: 1000...86_400_000)
+        databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: 8, range: 1...200)
+        amqpPrefix = env.string("AMQP_PREFIX", default: "autoresponder")
+        instanceID = env.string(
+            "INSTANCE_ID", default: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)")
+        if replyClaimTTL <= httpTimeout * 2 {
+            throw ServiceConfigurationError(
+                variable: "REPLY_CLAIM_TTL_MS",
+                message: "must be more than twice HTTP_TIMEOUT_MS, or a slow reply could be posted twice")
+        }
+    }
+}
+
+/// A configuration variable is missing or malformed.
+public struct ServiceConfigurationError: Error, CustomStringConvertible, Equatable {
+    /// The environment variable at fault.
+    public let variable: String
+    /// What is wrong and what to do.
+    public let message: String
+    /// A one-line explanation for the operator.
+    public var description: String { "configuration: \(variable) \(message)" }
+}
+
+/// Typed reads of environment variables (one place for the parsing rules).
+struct EnvironmentReader {
+    private let environment: [String: String]
+
+    init(_ environment: [String: String]) { self.environment = environment }
+
+    private func value(_ name: String) -> String? {
+        guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        return raw
+    }
+
+    func string(_ name: String, default fallback: String) -> String { value(name) ?? fallback }
+
+    func required(_ name: String) throws(ServiceConfigurationError) -> String {
+        guard let raw = value(name) else {
+            throw ServiceConfigurationError(variable: name, message: "is required: set it in the environment")
+        }
+        return raw
+    }
+
+    func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(ServiceConfigurationError) -> Int {
+        guard let raw = value(name) else { return fallback }
+        guard let number = Int(raw), range.contains(number) else {
+            throw ServiceConfigurationError(
+                variable: name, message: "must be an integer in \(range.lowerBound)...\(range.upperBound), got '\(raw)'")
+        }
+        return number
+    }
+
+    func milliseconds(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(ServiceConfigurationError) -> Duration {
+        .milliseconds(try integer(name, default: fallback, range: range))
+    }
+
+    func timeZone(_ name: String, default fallback: String) throws(ServiceConfigurationError) -> TimeZone {
+        let identifier = value(name) ?? fallback
+        guard let zone = TimeZone(identifier: identifier) else {
+            throw ServiceConfigurationError(variable: name, message: "is not a known time zone identifier: '\(identifier)'")
+        }
+        return zone
+    }
+}

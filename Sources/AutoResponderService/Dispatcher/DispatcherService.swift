@@ -1,0 +1,77 @@
+import AMQP
+import AutoResponderCore
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// The dispatcher: polls the chats API's active list every `POLL_INTERVAL_MS` and publishes, with
+/// publisher confirms, one job per conversation that needs work — a conversation not seen before, one
+/// back in the active list, or an active one whose re-check time has come (it may have a new client
+/// message). Its state lives in PostgreSQL (``DispatcherStore``), so restarts and several dispatchers
+/// at once neither lose nor duplicate work. Stops between polls on graceful shutdown.
+public struct DispatcherService: Service {
+    let chats: ChatsAPI
+    let store: DispatcherStore
+    let publisher: AMQPPublisher
+    let topology: JobTopology
+    let pollInterval: Duration
+    let recheckInterval: Duration
+    let logger: Logger
+    let onStop: @Sendable () async -> Void
+
+    public func run() async throws {
+        logger.info(
+            "dispatcher polling", metadata: ["poll.interval": "\(pollInterval)", "recheck.interval": "\(recheckInterval)"])
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await pollOnce()
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+        }
+        await publisher.close()
+        await onStop()
+        logger.info("dispatcher stopped")
+    }
+
+    /// One poll: the active list → due conversations → confirmed jobs. Failures are logged and the
+    /// next poll tries again; conversations whose jobs were not confirmed are due again at once.
+    func pollOnce() async {
+        let active: [ConversationID]
+        do {
+            active = try await chats.activeConversations(logger: logger)
+        } catch {
+            logger.warning("could not read the active conversations", metadata: ["error": "\(error)"])
+            return
+        }
+        let due: [DispatcherStore.Due]
+        do {
+            try await store.markInactive(except: active)
+            due = try await store.claimDue(active: active, recheck: recheckInterval)
+        } catch {
+            logger.warning("could not record the active conversations", metadata: ["error": "\(error)"])
+            return
+        }
+        guard !due.isEmpty else { return }
+        let jobs = due.map { Job(conversationID: $0.conversationID.rawValue, reason: $0.isNew ? "new" : "recheck") }
+        do {
+            try await publisher.publish(try jobs.map { try topology.message(for: $0) })
+            Counter(label: "autoresponder_jobs_published_total").increment(by: jobs.count)
+            for job in jobs where job.reason == "new" {
+                logger.info(
+                    "new conversation: job published",
+                    metadata: ["conversation.id": "\(job.conversationID)", "job.id": "\(job.jobID)"])
+            }
+            logger.debug("jobs published", metadata: ["count": "\(jobs.count)"])
+        } catch {
+            logger.warning(
+                "could not publish jobs; they are due again at the next poll",
+                metadata: ["error": "\(error)", "count": "\(jobs.count)"])
+            do {
+                try await store.release(due.map(\.conversationID))
+            } catch {
+                logger.warning(
+                    "could not release the conversations; they will be re-checked later",
+                    metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

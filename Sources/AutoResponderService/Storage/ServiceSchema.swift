@@ -1,0 +1,77 @@
+/// The service's own state: schema `responder` in the business database (never the business tables).
+/// Created and migrated by the service at start-up, idempotently, under an advisory lock so that
+/// several processes starting at once migrate it once.
+enum ServiceSchema {
+    /// One migration: applied once, in order, inside a transaction.
+    struct Migration: Sendable {
+        let version: Int
+        let summary: String
+        let sql: String
+    }
+
+    /// Key of the transaction-scoped advisory lock taken while migrating.
+    static let advisoryLockKey: Int64 = 0x6172_5f6d_6967  // "ar_mig"
+
+    static let bootstrap = """
+        CREATE SCHEMA IF NOT EXISTS responder;
+        CREATE TABLE IF NOT EXISTS responder.schema_migrations (
+          version    integer PRIMARY KEY,
+          summary    text NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now()
+        );
+        """
+
+    static let migrations: [Migration] = [
+        Migration(
+            version: 1,
+            summary: "dispatcher state, reply ledger, hand-offs",
+            sql: """
+                -- One row per conversation the dispatcher has seen in the active list.
+                CREATE TABLE responder.conversations (
+                  conversation_id  text PRIMARY KEY,
+                  first_seen_at    timestamptz NOT NULL DEFAULT now(),
+                  last_seen_at     timestamptz NOT NULL DEFAULT now(),
+                  active           boolean NOT NULL DEFAULT true,
+                  next_check_at    timestamptz NOT NULL,
+                  jobs_published   bigint NOT NULL DEFAULT 0
+                );
+                CREATE INDEX conversations_active_next_check ON responder.conversations (next_check_at) WHERE active;
+
+                -- The reply ledger: at most one reply per (conversation, client message).
+                -- status 'claimed': a worker is posting the reply (until claim_expires_at);
+                -- status 'sent': the chats API accepted it.
+                CREATE TABLE responder.replies (
+                  conversation_id  text NOT NULL,
+                  message_id       text NOT NULL,
+                  status           text NOT NULL CHECK (status IN ('claimed', 'sent')),
+                  reply_group      text NOT NULL,
+                  reply_text       text NOT NULL,
+                  resolver         text NOT NULL,
+                  language         text NOT NULL,
+                  job_id           text NOT NULL,
+                  claimed_by       text NOT NULL,
+                  claimed_at       timestamptz NOT NULL DEFAULT now(),
+                  claim_expires_at timestamptz NOT NULL,
+                  attempts         integer NOT NULL DEFAULT 1,
+                  sent_at          timestamptz,
+                  PRIMARY KEY (conversation_id, message_id)
+                );
+                CREATE INDEX replies_sent_at ON responder.replies (sent_at);
+
+                -- Conversations handed to a person.
+                CREATE TABLE responder.handoffs (
+                  id               bigserial PRIMARY KEY,
+                  conversation_id  text NOT NULL,
+                  message_id       text NOT NULL,
+                  merchant_id      text,
+                  subject          text,
+                  reason           text NOT NULL,
+                  detail           text,
+                  created_at       timestamptz NOT NULL DEFAULT now(),
+                  resolved_at      timestamptz,
+                  UNIQUE (conversation_id, message_id)
+                );
+                CREATE INDEX handoffs_open ON responder.handoffs (created_at) WHERE resolved_at IS NULL;
+                """),
+    ]
+}

@@ -1,0 +1,61 @@
+import AutoResponderCore
+import Foundation
+import HTTP
+
+/// One upstream HTTP API: a base URL, the token and a shared ``HTTPClient``.
+///
+/// Turns the HTTP wrapper's errors into the domain's ``UpstreamError`` (a 404 — or another "unknown
+/// id" 4xx — is not an error but `nil`, which the ports return as "not found").
+struct UpstreamAPI: Sendable {
+    /// The API's name in errors and logs (`chats`, `logistics`, `telecom`).
+    let name: String
+    let baseURL: String
+    let token: String
+    let client: HTTPClient
+
+    init(name: String, baseURL: String, token: String, client: HTTPClient) {
+        self.name = name
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.token = token
+        self.client = client
+    }
+
+    /// POSTs `body` as JSON to `path` and returns the answer's body, or `nil` for an "unknown id" 4xx
+    /// when `notFoundIsNil` (404, 410, 422).
+    /// - Throws: ``UpstreamError`` for transport failures, 5xx, other 4xx.
+    func post(_ path: String, body: [String: String]?, notFoundIsNil: Bool = false) async throws(UpstreamError) -> Data? {
+        let endpoint = "\(name) \(path)"
+        var request = HTTPRequest(method: .post, url: baseURL + path)
+        request.headers.add(name: "authorization", value: token)
+        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "accept", value: "application/json")
+        if let body {
+            request.body = Array((try? JSONEncoder().encode(body)) ?? Data("{}".utf8))
+        }
+        let response: HTTPResponse
+        do {
+            response = try await client.execute(request)
+        } catch {
+            throw UpstreamError(
+                code: error.code == .timeout ? .timeout : .unavailable, upstream: endpoint,
+                message: error.description, isRetryable: error.isRetryable)
+        }
+        switch response.status {
+        case 200..<300:
+            return Data(response.body)
+        case 404, 410, 422 where notFoundIsNil:
+            return nil
+        case 401, 403:
+            throw UpstreamError(
+                code: .rejected, upstream: endpoint,
+                message: "answered \(response.status): the API_TOKEN is not accepted; check it")
+        case 408, 429, 500...:
+            throw UpstreamError(
+                code: .unavailable, upstream: endpoint, message: "answered \(response.status); will try again")
+        default:
+            throw UpstreamError(
+                code: .rejected, upstream: endpoint,
+                message: "answered \(response.status) to a request it should accept")
+        }
+    }
+}

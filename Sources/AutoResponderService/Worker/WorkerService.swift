@@ -1,0 +1,169 @@
+import AMQP
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// The worker: consumes jobs with `WORKER_CONCURRENCY` in flight, does each with a ``JobProcessor``,
+/// and settles it — ack when done, republish to the retry queue when it should be tried again (then
+/// ack), reject to the dead-letter queue when it cannot be done.
+///
+/// A lost broker connection is retried with backoff; unsettled deliveries of the lost connection go
+/// back to the queue by themselves (the ledger makes their second run harmless). On graceful shutdown
+/// (SIGTERM) it stops taking jobs, finishes those in flight, and returns.
+public struct WorkerService: Service {
+    let consumer: AMQPConsumer
+    let publisher: AMQPPublisher
+    let processor: JobProcessor
+    let topology: JobTopology
+    let logger: Logger
+    let onStop: @Sendable () async -> Void
+
+    public func run() async throws {
+        let stopping = StopFlag()
+        await withGracefulShutdownHandler {
+            await consumeUntilStopped(stopping)
+        } onGracefulShutdown: { [consumer, logger] in
+            logger.info("worker stopping: finishing the jobs in flight")
+            stopping.set()
+            Task { await consumer.cancel() }
+        }
+        await consumer.close()
+        await publisher.close()
+        await onStop()
+        logger.info("worker stopped")
+    }
+
+    private func consumeUntilStopped(_ stopping: StopFlag) async {
+        var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(10))
+        while !stopping.isSet {
+            do {
+                let deliveries = try await consumer.deliveries()
+                logger.info("consuming jobs", metadata: ["queue": "\(topology.jobsQueue)"])
+                backoff.reset()
+                try await withThrowingDiscardingTaskGroup { group in
+                    for try await delivery in deliveries {
+                        group.addTask { await handle(delivery) }
+                    }
+                }
+            } catch {
+                guard !stopping.isSet else { break }
+                let delay = backoff.next()
+                logger.warning(
+                    "broker connection lost; reconnecting",
+                    metadata: ["error": "\(error)", "retry.in": "\(delay)"])
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    private func handle(_ delivery: AMQPDelivery) async {
+        let job: Job
+        do {
+            job = try Job.decode(delivery.body)
+        } catch {
+            logger.error("dead-lettering a message that is not a job", metadata: ["error": "\(error)"])
+            try? await delivery.reject(requeue: false)
+            return
+        }
+        var logger = self.logger
+        logger[metadataKey: "conversation.id"] = "\(job.conversationID)"
+        logger[metadataKey: "job.id"] = "\(job.jobID)"
+        logger[metadataKey: "job.attempt"] = "\(job.attempt)"
+        let started = ContinuousClock.now
+        let outcome = await processor.process(job, logger: logger)
+        Timer(label: "autoresponder_job_duration", dimensions: [("outcome", outcome.label)])
+            .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+        Counter(label: "autoresponder_jobs_total", dimensions: [("outcome", outcome.label)]).increment()
+
+        switch outcome {
+        case .replied, .nothingToDo:
+            logger.debug("job done", metadata: ["outcome": "\(outcome)"])
+            await settle(delivery, logger: logger) { try await delivery.ack() }
+        case .dropped(let why):
+            logger.warning("dropping a job that cannot be done", metadata: ["reason": "\(why)"])
+            await settle(delivery, logger: logger) { try await delivery.ack() }
+        case .deferred(let why):
+            logger.debug("job deferred", metadata: ["reason": "\(why)"])
+            await retry(job, delivery: delivery, countingAttempt: false, logger: logger)
+        case .retry(let why):
+            logger.warning("job failed; will try again", metadata: ["reason": "\(why)"])
+            await retry(job, delivery: delivery, countingAttempt: true, logger: logger)
+        case .failed(let why):
+            logger.error("job failed on its last attempt; dead-lettered", metadata: ["reason": "\(why)"])
+            await settle(delivery, logger: logger) { try await delivery.reject(requeue: false) }
+        }
+    }
+
+    /// Republishes the job to the retry queue (confirmed), then acks the delivery; if the republish
+    /// fails, the delivery goes back to the queue instead.
+    private func retry(_ job: Job, delivery: AMQPDelivery, countingAttempt: Bool, logger: Logger) async {
+        var next = job
+        if countingAttempt { next.attempt += 1 }
+        do {
+            try await publisher.publish(try topology.message(for: next, retry: true))
+            await settle(delivery, logger: logger) { try await delivery.ack() }
+        } catch {
+            logger.warning("could not schedule a retry; requeueing", metadata: ["error": "\(error)"])
+            await settle(delivery, logger: logger) { try await delivery.nack(requeue: true) }
+        }
+    }
+
+    /// Settles a delivery; if the connection is gone, the broker redelivers it (harmless).
+    private func settle(_ delivery: AMQPDelivery, logger: Logger, _ action: () async throws -> Void) async {
+        do {
+            try await action()
+        } catch {
+            logger.info("could not settle a delivery; the broker will redeliver it", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// A flag set once, read from any thread.
+final class StopFlag: Sendable {
+    private let state = LockedValue(false)
+    var isSet: Bool { state.value }
+    func set() { state.value = true }
+}
+
+/// A value behind a lock (Synchronization.Mutex needs macOS 15; this keeps the package portable).
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `stored` is only read and written while `lock` is held.
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+/// Exponential backoff with full jitter.
+struct Backoff {
+    let initial: Duration
+    let maximum: Duration
+    private var current: Duration
+
+    init(initial: Duration, maximum: Duration) {
+        self.initial = initial
+        self.maximum = maximum
+        self.current = initial
+    }
+
+    mutating func next() -> Duration {
+        let delay = current
+        current = min(current * 2, maximum)
+        let fraction = Double.random(in: 0.5...1.0)
+        return delay * fraction
+    }
+
+    mutating func reset() { current = initial }
+}
+
+extension Duration {
+    /// Whole nanoseconds (for swift-metrics timers).
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make run`: the whole system on this machine, in the foreground, with one command.
+# Servers (RabbitMQ, PostgreSQL) are started by `make servers`; this script loads the business
+# tables with a world, starts the API simulator, the dispatcher and WORKERS workers, and stops them
+# all on Ctrl-C (SIGINT/SIGTERM). Logs of every process go to this terminal, prefixed with its name.
+#
+#   WORLD=db/worlds/original   the data set (a directory written by `worldgen generate`)
+#   WORKERS=2                  worker processes
+#   SIM_PORT=8090              the simulator's port (the three API URLs point at it)
+#   RUN_SECONDS=0              stop by itself after this many seconds (0: run until Ctrl-C)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+eval "$(bash scripts/servers.sh env)"
+
+bin="$(swift build -c release --show-bin-path)"
+world="${WORLD:-db/worlds/original}"
+workers="${WORKERS:-2}"
+sim_port="${SIM_PORT:-8090}"
+export API_TOKEN="${API_TOKEN:-simulator-token}"
+export CHATS_API_URL="http://127.0.0.1:$sim_port" LOGISTICS_API_URL="http://127.0.0.1:$sim_port" TELECOM_API_URL="http://127.0.0.1:$sim_port"
+export CONFIG_DIR="${CONFIG_DIR:-$root/config}"
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+
+echo "run: loading $world into the business tables" >&2
+bash scripts/load-world.sh "$world"
+
+pids=()
+start() {  # start NAME COMMAND...: run in the background, prefix its output with NAME
+  local name="$1"; shift
+  ( exec "$@" 2>&1 | sed -u "s/^/[$name] /" ) &
+  pids+=($!)
+}
+stop_all() {
+  trap - INT TERM EXIT
+  echo "run: stopping" >&2
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
+  wait || true
+}
+trap stop_all INT TERM EXIT
+
+start apisim "$bin/apisim" --host 127.0.0.1 --port "$sim_port" --world "$world"
+for _ in $(seq 1 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$sim_port/_sim/stats" && break
+  sleep 0.1
+done
+start dispatcher "$bin/dispatcher"
+for i in $(seq 1 "$workers"); do INSTANCE_ID="worker-$i" start "worker-$i" "$bin/worker"; done
+
+echo "run: simulator on :$sim_port, $workers worker(s). Replies sent: curl -s http://127.0.0.1:$sim_port/_sim/sent" >&2
+if [ "${RUN_SECONDS:-0}" -gt 0 ]; then sleep "$RUN_SECONDS"; else wait; fi
