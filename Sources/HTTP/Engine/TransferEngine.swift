@@ -40,8 +40,8 @@ final class TransferEngine: @unchecked Sendable {
     func submit(_ pending: PendingRequest) -> Bool {
         lock.withLock {
             guard !mailbox.stopRequested else { return false }
+            wakeUpIfIdle()
             mailbox.incoming.append(pending)
-            multi.wakeup()
             return true
         }
     }
@@ -50,8 +50,8 @@ final class TransferEngine: @unchecked Sendable {
     func cancel(_ pending: PendingRequest) {
         lock.withLock {
             guard !mailbox.stopRequested else { return }
+            wakeUpIfIdle()
             mailbox.cancelled.append(pending)
-            multi.wakeup()
         }
     }
 
@@ -73,6 +73,12 @@ final class TransferEngine: @unchecked Sendable {
             }
             if stopped { continuation.resume() }
         }
+    }
+
+    /// Wakes the thread unless mail is already waiting (then a wakeup is pending, or the thread has
+    /// not slept since, and it takes all the mail at once). Call under `lock`, before queueing.
+    private func wakeUpIfIdle() {
+        if mailbox.incoming.isEmpty && mailbox.cancelled.isEmpty { multi.wakeup() }
     }
 
     /// The counters so far.
