@@ -42,7 +42,11 @@ public struct TelecomResolver: Resolver {
             return .handOff(
                 .missingData,
                 detail: "the operator knows none of merchant \(merchant)'s chips: "
-                    + chips.map(\.rawValue).joined(separator: ", "))
+                    + chips.map(\.rawValue).joined(separator: ", "),
+                facts: [
+                    "hasUnknownChips": .flag(true),
+                    "unknownChips": .list(unknown.map { ["chipID": .text($0.rawValue)] }),
+                ])
         }
         return .reply(template: "chip_status", facts: facts(known: known, unknown: unknown))
     }

@@ -48,3 +48,11 @@ import Testing
         }
     }
 }
+
+@Suite struct LanguageDetectorSignalTests {
+    @Test func noMarkerIsNoLanguage() throws {
+        let detector = LanguageDetector(configuration: try loadLanguages())
+        #expect(detector.detectIfAny(["??", "123"]) == nil)
+        #expect(detector.detectIfAny(["obrigado"]) == .portuguese)
+    }
+}

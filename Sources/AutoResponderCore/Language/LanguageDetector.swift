@@ -1,5 +1,5 @@
 /// Chooses the reply's language from the client's own text: the language with the most marker words
-/// found (each occurrence counts); none found, or a tie with the default, gives the default language.
+/// found (each occurrence counts); a tie with the default gives the default language.
 public struct LanguageDetector: Sendable {
     /// The configuration in use.
     public let configuration: LanguageConfiguration
@@ -9,8 +9,13 @@ public struct LanguageDetector: Sendable {
         self.configuration = configuration
     }
 
-    /// The language of `texts` (all the client's messages of the conversation).
+    /// The language of `texts`; the default language when they hold no marker.
     public func detect(_ texts: [String]) -> Language {
+        detectIfAny(texts) ?? configuration.defaultLanguage
+    }
+
+    /// The language of `texts`, or `nil` when they hold no marker of any language.
+    public func detectIfAny(_ texts: [String]) -> Language? {
         let words = texts.map(TextNormalizer.words)
         var best = configuration.defaultLanguage
         var bestScore = 0
@@ -26,6 +31,6 @@ public struct LanguageDetector: Sendable {
                 best = entry.language
             }
         }
-        return best
+        return bestScore > 0 ? best : nil
     }
 }

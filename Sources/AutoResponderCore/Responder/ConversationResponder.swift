@@ -41,9 +41,11 @@ public struct ConversationResponder: Sendable {
                 timeZone: dependencies.businessTimeZone))
     }
 
-    /// The language of a conversation, from all its client messages.
+    /// The language of the reply: that of the pending messages (the client may switch language in a
+    /// follow-up); if they have no marker, that of every client message; else the default.
     public func language(of plan: ConversationPlan) -> Language {
-        languageDetector.detect(plan.clientMessages.map(\.text))
+        languageDetector.detectIfAny(plan.pending.map(\.text))
+            ?? languageDetector.detect(plan.clientMessages.map(\.text))
     }
 
     /// The route of a conversation: by the label and the pending messages; if they say nothing, by the
