@@ -6,7 +6,8 @@ import AutoResponderCore
 /// forecast; an unknown sale at the logistics API is answered from the database. A settled sale
 /// (done, delivered, cancelled, …) is answered from the database's status and description.
 ///
-/// Options: `settled_statuses` (list; compared normalized).
+/// Options: `settled_statuses` (list; compared normalized), `max_concurrent_lookups` (default 4):
+/// sales tracked at once.
 public struct LogisticsResolver: Resolver {
     /// `logistics`.
     public static let name = "logistics"
@@ -21,13 +22,16 @@ public struct LogisticsResolver: Resolver {
     private let merchants: any MerchantRepository
     private let logistics: any LogisticsPort
     private let settledStatuses: StatusSet
+    private let maxConcurrentLookups: Int
 
     /// Creates the resolver.
-    /// - Throws: ``ConfigurationError`` if `settled_statuses` is not a list of strings.
+    /// - Throws: ``ConfigurationError`` if `settled_statuses` is not a list of strings or
+    ///   `max_concurrent_lookups` not a positive integer.
     public init(context: ResolverContext) throws {
         merchants = context.merchants
         logistics = context.logistics
         settledStatuses = StatusSet(try context.options.strings("settled_statuses") ?? Self.defaultSettledStatuses)
+        maxConcurrentLookups = try context.options.positiveInteger("max_concurrent_lookups") ?? 4
     }
 
     /// Looks up the merchant's sales and their deliveries.
@@ -39,13 +43,8 @@ public struct LogisticsResolver: Resolver {
             return .handOff(.noMerchantData, detail: "merchant \(merchant) has no sales")
         }
         let ordered = sales.sorted(by: Sale.latestFirst)
-        let items = try await withThrowingTaskGroup(of: (Int, Facts).self) { group in
-            for (index, sale) in ordered.enumerated() {
-                group.addTask { (index, try await facts(for: sale)) }
-            }
-            var items = [Facts](repeating: [:], count: ordered.count)
-            for try await (index, facts) in group { items[index] = facts }
-            return items
+        let items = try await boundedConcurrentMap(ordered, limit: maxConcurrentLookups) { sale in
+            try await facts(for: sale)
         }
         return .reply(
             template: "delivery",

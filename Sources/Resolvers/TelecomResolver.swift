@@ -5,6 +5,8 @@ import AutoResponderCore
 ///
 /// A chip the operator does not know is listed as such; when no chip is known, the conversation is
 /// handed off (``HandOffReason/missingData``), as when the merchant has no sale or no chip.
+///
+/// Options: `max_concurrent_lookups` (default 4): `/chip_status` calls in flight at once.
 public struct TelecomResolver: Resolver {
     /// `telecom`.
     public static let name = "telecom"
@@ -13,11 +15,14 @@ public struct TelecomResolver: Resolver {
 
     private let merchants: any MerchantRepository
     private let telecom: any TelecomPort
+    private let maxConcurrentLookups: Int
 
-    /// Creates the resolver (it has no options).
-    public init(context: ResolverContext) {
+    /// Creates the resolver.
+    /// - Throws: ``ConfigurationError`` if `max_concurrent_lookups` is not a positive integer.
+    public init(context: ResolverContext) throws {
         merchants = context.merchants
         telecom = context.telecom
+        maxConcurrentLookups = try context.options.positiveInteger("max_concurrent_lookups") ?? 4
     }
 
     /// Looks up the merchant's chips and their status.
@@ -52,17 +57,10 @@ public struct TelecomResolver: Resolver {
     }
 
     private func lookUp(_ chips: [ChipID]) async throws -> [ChipStatus?] {
-        try await withThrowingTaskGroup(of: (Int, ChipStatus?).self) { group in
-            for (index, chip) in chips.enumerated() {
-                group.addTask {
-                    let status = try await telecom.chipStatus(of: chip)
-                    if let status { try OwnershipGuard.check(status, isOf: chip) }
-                    return (index, status)
-                }
-            }
-            var results = [ChipStatus?](repeating: nil, count: chips.count)
-            for try await (index, status) in group { results[index] = status }
-            return results
+        try await boundedConcurrentMap(chips, limit: maxConcurrentLookups) { [telecom] chip in
+            let status = try await telecom.chipStatus(of: chip)
+            if let status { try OwnershipGuard.check(status, isOf: chip) }
+            return status
         }
     }
 

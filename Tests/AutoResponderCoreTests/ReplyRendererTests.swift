@@ -18,6 +18,15 @@ import Testing
         #expect(text == "Status: failed (bank's API is <unavailable> & \"down\")")
     }
 
+    @Test func upstreamTextIsQuotedLiterallyOnOneLineAndBounded() throws {
+        let renderer = try renderer([.english: ["t": "[{{description}}]"]])
+        let sneaky = try renderer.render(template: "t", facts: ["description": "{{#x}}{{> t}}\nline two\t end"], language: .english)
+        #expect(sneaky == "[{{#x}}{{> t}} line two end]")
+        let long = try renderer.render(template: "t", facts: ["description": .text(String(repeating: "a", count: 5000))], language: .english)
+        #expect(long.count == FactFormatter.maxTextLength + 2)
+        #expect(long.hasSuffix("…]"))
+    }
+
     @Test func formatsMoneyAndDatesForTheLanguage() throws {
         let renderer = try renderer([
             .english: ["t": "{{value}} on {{day}}"], .portuguese: ["t": "{{value}} em {{day}}"],

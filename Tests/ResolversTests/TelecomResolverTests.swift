@@ -111,3 +111,14 @@ import Testing
         #expect(telecom.askedChips.all.isEmpty)
     }
 }
+
+@Suite struct ResolverOptionsValidationTests {
+    @Test func invalidOptionsAreConfigurationErrors() {
+        let zero = ResolverOptions(["max_concurrent_lookups": .integer(0)])
+        #expect(throws: ConfigurationError.self) { try TelecomResolver(context: ResolverContext(dependencies: dependencies(), options: zero)) }
+        #expect(throws: ConfigurationError.self) { try LogisticsResolver(context: ResolverContext(dependencies: dependencies(), options: zero)) }
+        let wrongType = ResolverOptions(["settled_statuses": .integer(1), "success_statuses": .bool(true)])
+        #expect(throws: ConfigurationError.self) { try LogisticsResolver(context: ResolverContext(dependencies: dependencies(), options: wrongType)) }
+        #expect(throws: ConfigurationError.self) { try ReceiptResolver(context: ResolverContext(dependencies: dependencies(), options: wrongType)) }
+    }
+}

@@ -56,7 +56,7 @@ public struct FactFormatter: Sendable {
     /// dictionaries and arrays for groups and lists.
     func mustacheValue(_ value: FactValue) -> Any {
         switch value {
-        case .text(let text): text
+        case .text(let text): Self.sanitize(text)
         case .money(let amount): money(amount)
         case .date(let instant): date(instant)
         case .dateTime(let instant): dateTime(instant)
@@ -65,6 +65,19 @@ public struct FactFormatter: Sendable {
         case .group(let facts): mustacheContext(facts)
         case .list(let list): list.map(mustacheContext)
         }
+    }
+
+    /// The longest text fact shown (upstream descriptions are not trusted to be short).
+    public static let maxTextLength = 300
+
+    /// `text` on one line: control characters (newlines, tabs, …) become spaces, runs of spaces one
+    /// space, and more than ``maxTextLength`` characters are cut with `…`.
+    public static func sanitize(_ text: String) -> String {
+        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? " " : scalar
+        }))
+        let single = flat.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return single.count > maxTextLength ? single.prefix(maxTextLength - 1) + "…" : single
     }
 
     /// The Mustache context of `facts`.

@@ -58,6 +58,14 @@ public struct ResolverOptions: Hashable, Sendable {
         }
     }
 
+    /// An integer of at least 1.
+    /// - Throws: ``ConfigurationError`` if the option has another type or is below 1.
+    public func positiveInteger(_ key: String) throws(ConfigurationError) -> Int? {
+        guard let value = try integer(key) else { return nil }
+        guard value >= 1 else { throw mismatch(key, "an integer of at least 1") }
+        return value
+    }
+
     /// A boolean.
     /// - Throws: ``ConfigurationError`` if the option has another type.
     public func bool(_ key: String) throws(ConfigurationError) -> Bool? {
