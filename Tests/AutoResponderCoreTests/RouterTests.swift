@@ -47,6 +47,14 @@ import Testing
         ("bank transfer missing", "receipt"),
         ("repasse não caiu", "receipt"),
         ("payout issue", "receipt"),
+        ("payment not received", "receipt"),
+        ("pagamento não recebido", "receipt"),
+        ("order not received", "logistics"),
+        ("when will it arrive", "logistics"),
+        ("pos not connecting", "telecom"),
+        ("maquininha sem internet", "telecom"),
+        ("password reset", "handoff"),
+        ("cancel my order", "handoff"),
     ])
     func unlistedLabelsRouteByTheirWords(_ label: String, resolver: String) {
         let decision = router.route(subject: label, texts: [])
@@ -126,6 +134,15 @@ import Testing
         let decision = router.route(subject: "xyz classifier output 42", texts: ["blah"])
         #expect(decision.resolver == "handoff")
         #expect(decision.labelResolver == nil)
+    }
+
+    @Test func requestsNoResolverCanAnswerRouteToHandOff() {
+        #expect(router.route(subject: "", texts: ["I need to change my bank account"]).resolver == "handoff")
+        #expect(router.route(subject: "", texts: ["quero cancelar meu pedido"]).resolver == "handoff")
+        // …but the real label plus the topic's words still wins.
+        #expect(
+            router.route(subject: "bank account receipt problem", texts: ["did the transfer fail? should I change my bank?"])
+                .resolver == "receipt")
     }
 
     @Test func askingForAPersonRoutesToHandOff() {
