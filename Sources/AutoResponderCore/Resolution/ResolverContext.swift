@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+
+/// What every resolver may use: the ports, the business time zone and a logger.
+public struct ResolverDependencies: Sendable {
+    /// The business database.
+    public var merchants: any MerchantRepository
+    /// The logistics API.
+    public var logistics: any LogisticsPort
+    /// The telecom API.
+    public var telecom: any TelecomPort
+    /// The zone of "the previous day" (`BUSINESS_TIMEZONE`, default `America/Sao_Paulo`).
+    public var businessTimeZone: TimeZone
+    /// The parent logger.
+    public var logger: Logger
+
+    /// Creates the dependencies.
+    public init(
+        merchants: any MerchantRepository, logistics: any LogisticsPort, telecom: any TelecomPort,
+        businessTimeZone: TimeZone, logger: Logger
+    ) {
+        self.merchants = merchants
+        self.logistics = logistics
+        self.telecom = telecom
+        self.businessTimeZone = businessTimeZone
+        self.logger = logger
+    }
+}
+
+/// What one resolver is created with: the shared dependencies and its own options from
+/// `config/routing.yaml`.
+public struct ResolverContext: Sendable {
+    /// The shared dependencies.
+    public var dependencies: ResolverDependencies
+    /// This resolver's `options:` from the routing configuration.
+    public var options: ResolverOptions
+
+    /// Creates a context.
+    public init(dependencies: ResolverDependencies, options: ResolverOptions = ResolverOptions()) {
+        self.dependencies = dependencies
+        self.options = options
+    }
+
+    /// The business database.
+    public var merchants: any MerchantRepository { dependencies.merchants }
+    /// The logistics API.
+    public var logistics: any LogisticsPort { dependencies.logistics }
+    /// The telecom API.
+    public var telecom: any TelecomPort { dependencies.telecom }
+    /// The business time zone.
+    public var businessTimeZone: TimeZone { dependencies.businessTimeZone }
+    /// The logger.
+    public var logger: Logger { dependencies.logger }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Yams
+
+extension RoutingConfiguration {
+    /// Reads `config/routing.yaml` (or another file of the same format).
+    /// - Throws: ``ConfigurationError`` if the file is missing, not YAML or not the documented shape.
+    public static func load(contentsOf file: URL) throws(ConfigurationError) -> RoutingConfiguration {
+        try parse(yaml: ConfigurationFile.read(file), source: file.path)
+    }
+
+    /// Parses the YAML text of a routing configuration.
+    /// - Throws: ``ConfigurationError`` if it is not the documented shape.
+    public static func parse(yaml: String, source: String = "routing.yaml") throws(ConfigurationError)
+        -> RoutingConfiguration
+    {
+        let file: FileFormat = try ConfigurationFile.decode(FileFormat.self, from: yaml, source: source)
+        var routes: [Route] = []
+        for entry in file.resolvers {
+            var keywords: [Keyword] = []
+            for item in entry.keywords ?? [] {
+                guard let pattern = KeywordPattern(item.phrase), item.weight > 0 else {
+                    throw ConfigurationError(
+                        code: .invalidValue,
+                        message: "\(source): keyword `\(item.phrase)` of `\(entry.name)` has no word or a weight below 1")
+                }
+                keywords.append(Keyword(pattern: pattern, weight: item.weight))
+            }
+            routes.append(
+                Route(
+                    name: entry.name, labels: entry.labels ?? [], keywords: keywords,
+                    options: ResolverOptions(entry.options ?? [:])))
+        }
+        let configuration = RoutingConfiguration(
+            fallback: file.fallback, labelWeight: file.labelWeight ?? 3, resolvers: routes)
+        try configuration.validate(source: source)
+        return configuration
+    }
+
+    /// Checks names, weights and that no label maps to two resolvers.
+    func validate(source: String) throws(ConfigurationError) {
+        guard labelWeight >= 0 else {
+            throw ConfigurationError(code: .invalidValue, message: "\(source): label_weight must not be negative")
+        }
+        var seenNames: Set<String> = []
+        var labelOwners: [String: String] = [:]
+        for route in resolvers {
+            guard !route.name.isEmpty, seenNames.insert(route.name).inserted else {
+                throw ConfigurationError(
+                    code: .invalidValue, message: "\(source): resolver name `\(route.name)` is empty or repeated")
+            }
+            for label in route.labels {
+                let key = TextNormalizer.normalize(label)
+                guard !key.isEmpty else {
+                    throw ConfigurationError(
+                        code: .invalidValue, message: "\(source): an empty label is listed for `\(route.name)`")
+                }
+                if let owner = labelOwners[key], owner != route.name {
+                    throw ConfigurationError(
+                        code: .invalidValue,
+                        message: "\(source): label `\(label)` maps to both `\(owner)` and `\(route.name)`")
+                }
+                labelOwners[key] = route.name
+            }
+        }
+        guard !fallback.isEmpty else {
+            throw ConfigurationError(code: .invalidValue, message: "\(source): `fallback` must name a resolver")
+        }
+    }
+
+    private struct FileFormat: Decodable {
+        let fallback: String
+        let labelWeight: Int?
+        let resolvers: [Entry]
+
+        enum CodingKeys: String, CodingKey {
+            case fallback, resolvers
+            case labelWeight = "label_weight"
+        }
+    }
+
+    private struct Entry: Decodable {
+        let name: String
+        let labels: [String]?
+        let keywords: [KeywordItem]?
+        let options: [String: OptionValue]?
+    }
+
+    /// `- phrase` or `- phrase: weight`.
+    private struct KeywordItem: Decodable {
+        let phrase: String
+        let weight: Int
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let phrase = try? container.decode(String.self) {
+                self.phrase = phrase
+                self.weight = 1
+                return
+            }
+            let map = try container.decode([String: Int].self)
+            guard map.count == 1, let (phrase, weight) = map.first else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "a keyword is `phrase` or `phrase: weight`")
+            }
+            self.phrase = phrase
+            self.weight = weight
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import AutoResponderCore
+
+extension ResolverRegistry {
+    /// The built-in resolvers: `logistics`, `telecom`, `receipt` and `handoff`.
+    public static var standard: ResolverRegistry {
+        var registry = ResolverRegistry()
+        registry.register(LogisticsResolver.self)
+        registry.register(TelecomResolver.self)
+        registry.register(ReceiptResolver.self)
+        registry.register(HandOffResolver.self)
+        return registry
+    }
+}
