@@ -54,7 +54,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "Resolvers", dependencies: ["AutoResponderCore"]),
+        .target(
+            name: "Resolvers",
+            dependencies: ["AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
 
         // MARK: The service: adapters from the domain's ports to the wrappers, dispatcher and worker.
         .target(
@@ -119,8 +121,12 @@ let package = Package(
         .testTarget(
             name: "HTTPTests",
             dependencies: ["HTTP", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")]),
-        .testTarget(name: "AutoResponderCoreTests", dependencies: ["AutoResponderCore"]),
-        .testTarget(name: "ResolversTests", dependencies: ["Resolvers", "AutoResponderCore"]),
+        .testTarget(
+            name: "AutoResponderCoreTests",
+            dependencies: ["AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "ResolversTests",
+            dependencies: ["Resolvers", "AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "APISimulatorTests",
             dependencies: [

@@ -1,9 +1,11 @@
 /// A JSON value upstream documents as a string but may send as a number (`"754893"` or `754893`).
 /// Anything else (object, array, bool, fractional number) fails to decode.
-struct LenientString: Decodable, Hashable, Sendable {
-    let value: String
+public struct LenientString: Decodable, Hashable, Sendable {
+    /// The value as a string.
+    public let value: String
 
-    init(from decoder: any Decoder) throws {
+    /// Decodes a string or an integer.
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let string = try? container.decode(String.self) {
             value = string
