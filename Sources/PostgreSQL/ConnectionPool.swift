@@ -98,7 +98,7 @@ final class ConnectionPool: @unchecked Sendable {
         let waiters = closed && workerCount == 0 ? closeWaiters : []
         if !waiters.isEmpty { closeWaiters = [] }
         condition.unlock()
-        waiters.forEach { $0.resume() }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Stops accepting work, fails the waiting jobs with `poolClosed`, lets running bodies finish, and
@@ -110,14 +110,14 @@ final class ConnectionPool: @unchecked Sendable {
             let done = workerCount == 0
             if !done { closeWaiters.append(continuation) }
             condition.unlock()
-            jobs.forEach { $0(Self.closedError) }
+            for fail in jobs { fail(Self.closedError) }
             if done { continuation.resume() }
         }
     }
 
     /// Stops accepting work and tells the workers to end, without waiting for them (client `deinit`).
     func shutdown() {
-        beginClose().forEach { $0(Self.closedError) }
+        for fail in beginClose() { fail(Self.closedError) }
     }
 
     /// Marks the pool closed, wakes every idle worker and returns the `fail` of each waiting job.

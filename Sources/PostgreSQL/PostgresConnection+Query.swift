@@ -120,7 +120,8 @@ extension PostgresConnection {
         if PQstatus(handle) != CONNECTION_OK || probe.isConnectionLevel {
             needsReset = true
             code = .connectionLost
-            message = "the connection to \(configuration.target) was lost: \(reason); "
+            message =
+                "the connection to \(configuration.target) was lost: \(reason); "
                 + "it is reopened on its next use (statement: \(Self.excerpt(sql)))"
         } else if sqlState == "57014" {
             code = .timeout

@@ -96,3 +96,7 @@ public final class PostgresConnection {
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
+
+/// A connection must stay on one thread at a time; it is deliberately not `Sendable`.
+@available(*, unavailable)
+extension PostgresConnection: Sendable {}

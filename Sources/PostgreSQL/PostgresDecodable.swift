@@ -88,7 +88,7 @@ extension Decimal: PostgresDecodable {
                 return nil
             }
         }
-        guard seenDigit, significant <= 38, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        guard seenDigit, significant <= 38, let value = Decimal(string: text)
         else { return nil }
         self = value
     }

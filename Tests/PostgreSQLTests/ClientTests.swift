@@ -5,7 +5,8 @@ import Testing
 @Suite("The pooled async client")
 struct ClientTests {
     @Test func poolAnswersManyConcurrentQueries() async throws {
-        let client = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 4), logger: TestDatabase.logger)
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 4), logger: TestDatabase.logger)
         let answers = try await withThrowingTaskGroup(of: (Int, Int, Int32).self) { group in
             for value in 0..<200 {
                 group.addTask {
@@ -27,7 +28,8 @@ struct ClientTests {
     }
 
     @Test func transactionOnTheClientCommitsOrRollsBack() async throws {
-        let client = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 2), logger: TestDatabase.logger)
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 2), logger: TestDatabase.logger)
         let table = TestDatabase.uniqueTable("pg_client_tx")
         try await client.execute("create table \(table) (id int primary key)")
         await #expect(throws: PlannedFailure.self) {
@@ -47,7 +49,8 @@ struct ClientTests {
     }
 
     @Test func bodyIsRunAgainOnAFreshConnectionAfterItsConnectionDies() async throws {
-        let client = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
         let table = TestDatabase.uniqueTable("pg_retry")
         try await client.execute("create table \(table) (id int primary key)")
         let attempts = Counter()
@@ -70,7 +73,8 @@ struct ClientTests {
 
     @Test func withoutRetriesTheConnectionErrorSurfacesAndTheNextCallReconnects() async throws {
         let client = PostgresClient(
-            configuration: try TestDatabase.configuration(poolSize: 1, connectionRetries: 0), logger: TestDatabase.logger)
+            configuration: try TestDatabase.configuration(poolSize: 1, connectionRetries: 0),
+            logger: TestDatabase.logger)
         let first = try await client.query("select pg_backend_pid() as pid")[0].decode(Int32.self, "pid")
         do {
             try await client.query("select pg_terminate_backend(pg_backend_pid())")
@@ -81,6 +85,21 @@ struct ClientTests {
         }
         let second = try await client.query("select pg_backend_pid() as pid")[0].decode(Int32.self, "pid")
         #expect(second != first)
+        await client.close()
+    }
+
+    @Test func transactionLeftOpenByABodyIsRolledBackBeforeTheNextCaller() async throws {
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
+        let table = TestDatabase.uniqueTable("pg_leftover")
+        try await client.execute("create table \(table) (id int)")
+        try await client.withConnection { connection in
+            try connection.query("begin")
+            try connection.query("insert into \(table) values ($1)", [1])
+        }
+        let row = try await client.query("select count(*) as n from \(table)")[0]
+        #expect(try row.decode(Int.self, "n") == 0)
+        try await client.execute("drop table \(table)")
         await client.close()
     }
 
@@ -97,7 +116,8 @@ struct ClientTests {
     }
 
     @Test func waitingCallerCanBeCancelled() async throws {
-        let client = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
         try await client.query("select 1")  // opens the only connection
         let busy = Task { try await client.query("select pg_sleep(3)") }
         try await Task.sleep(for: .milliseconds(300))

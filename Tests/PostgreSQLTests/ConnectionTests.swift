@@ -27,7 +27,8 @@ struct ConnectionTests {
 
     @Test func caughtStatementErrorInsideTransactionRollsBackInsteadOfCommitting() throws {
         let connection = try TestDatabase.connect()
-        try TestDatabase.withTable("pg_tx_caught", columns: "id int primary key", on: connection) { (table: String) throws in
+        try TestDatabase.withTable("pg_tx_caught", columns: "id int primary key", on: connection) {
+            (table: String) throws in
             #expect {
                 try connection.withTransaction { connection in
                     try connection.query("insert into \(table) values ($1)", [1])
@@ -56,7 +57,8 @@ struct ConnectionTests {
 
     @Test func uniqueViolationIsRecognised() throws {
         let connection = try TestDatabase.connect()
-        try TestDatabase.withTable("pg_unique", columns: "key text primary key", on: connection) { (table: String) throws in
+        try TestDatabase.withTable("pg_unique", columns: "key text primary key", on: connection) {
+            (table: String) throws in
             try connection.query("insert into \(table) values ($1)", ["k"])
             do {
                 try connection.query("insert into \(table) values ($1)", ["k"])

@@ -93,7 +93,8 @@ struct TimestampEdgeTests {
         #expect(Date(postgresText: "99999999-12-31 00:00:00+00", type: .timestamptz) == nil)
         #expect(Date(postgresText: "9999999-12-31 00:00:00+00", type: .timestamptz) != nil)
         #expect(Date(postgresText: "294276-12-31 23:59:59.999999+00", type: .timestamptz) != nil)
-        #expect(Date(postgresText: "2021-12-22 04:00:00.1234567+00", type: .timestamptz)
-            == Date(postgresText: "2021-12-22 04:00:00.123457+00", type: .timestamptz))
+        #expect(
+            Date(postgresText: "2021-12-22 04:00:00.1234567+00", type: .timestamptz)
+                == Date(postgresText: "2021-12-22 04:00:00.123457+00", type: .timestamptz))
     }
 }

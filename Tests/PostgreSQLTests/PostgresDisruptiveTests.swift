@@ -7,7 +7,8 @@ import Testing
 @Suite(.serialized)
 struct PostgresDisruptiveTests {
     @Test func clientAndConnectionRecoverAfterServerRestart() async throws {
-        let client = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 3), logger: TestDatabase.logger)
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 3), logger: TestDatabase.logger)
         let connection = try TestDatabase.connect()
         let before = try await pids(client, count: 6)
         #expect(!before.isEmpty)
@@ -29,7 +30,8 @@ struct PostgresDisruptiveTests {
     }
 
     @Test func queryWhileServerIsStoppedFailsWithATypedConnectionError() async throws {
-        let client = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 2), logger: TestDatabase.logger)
+        let client = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 2), logger: TestDatabase.logger)
         try await client.query("select 1")
         try await ServerControl.stop()
         for _ in 0..<3 {
@@ -56,7 +58,8 @@ struct PostgresDisruptiveTests {
         try await withThrowingTaskGroup(of: Int32.self) { group in
             for _ in 0..<count {
                 group.addTask {
-                    try await client.query("select pg_backend_pid() as pid, pg_sleep(0.05)")[0].decode(Int32.self, "pid")
+                    try await client.query("select pg_backend_pid() as pid, pg_sleep(0.05)")[0].decode(
+                        Int32.self, "pid")
                 }
             }
             var pids = Set<Int32>()
