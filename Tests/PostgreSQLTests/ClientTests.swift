@@ -118,15 +118,23 @@ struct ClientTests {
     @Test func waitingCallerCanBeCancelled() async throws {
         let client = PostgresClient(
             configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
-        try await client.query("select 1")  // opens the only connection
-        let busy = Task { try await client.query("select pg_sleep(3)") }
-        try await Task.sleep(for: .milliseconds(300))
+        let observer = PostgresClient(configuration: try TestDatabase.configuration(), logger: TestDatabase.logger)
+        let marker = TestDatabase.uniqueTable("busy")
+        let busy = Task { try await client.query("select pg_sleep(3), '\(marker)'") }
+        // Wait until the only connection is busy with that statement.
+        while try await observer.query(
+            "select count(*) as n from pg_stat_activity where query like $1 and state = 'active'",
+            ["%pg_sleep(3), '\(marker)'%"])[0].decode(Int.self, "n") == 0
+        {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let waiting = Task { try await client.query("select 1") }
         try await Task.sleep(for: .milliseconds(200))
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
         _ = try await busy.value
         await client.close()
+        await observer.close()
     }
 
     @Test func unreachableServerGivesATypedErrorThroughTheClient() async throws {
