@@ -1,5 +1,0 @@
-import CLibPQ
-
-enum PostgreSQLPlaceholder {
-    static func version() -> Int32 { PQlibVersion() }
-}
