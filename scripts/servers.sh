@@ -22,6 +22,18 @@ pg_dir="$run_dir/postgres"
 
 log() { echo "servers: $*" >&2; }
 
+# Runs a command that leaves a daemon behind with no inherited descriptor above stderr, so the daemon
+# holds none of the caller's pipes or sockets (a caller waiting for this script's end, such as a test
+# runner, would otherwise wait as long as the daemon lives).
+detached() {
+  ( for fd in /proc/$BASHPID/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null
+    exec "$@" )
+}
+
+# The postgres server binaries refuse to run as root: run them as the postgres user.
+pg_user=()
+[ "$(id -u)" -eq 0 ] && pg_user=(runuser -u postgres --)
+
 rabbit_env() {
   export HOME="$rabbit_dir/home"
   export RABBITMQ_HOME_DIR="$rabbit_dir"
@@ -58,7 +70,7 @@ CONF
   rabbit_env
   log "starting rabbitmq on 127.0.0.1:$amqp_port (data in $rabbit_dir)"
   # rabbitmq-server writes RABBITMQ_PID_FILE itself; run it detached.
-  nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$rabbit_dir/log/stdout.log" 2>&1 &
+  detached nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$rabbit_dir/log/stdout.log" 2>&1 &
   local deadline=$((SECONDS + 90))
   until [ -f "$rabbit_dir/rabbitmq.pid" ] && /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$RABBITMQ_NODENAME" await_startup --timeout 5 >/dev/null 2>&1; do
     if [ $SECONDS -ge $deadline ]; then
@@ -84,20 +96,16 @@ pg_running() {
   [ -f "$pg_dir/data/postmaster.pid" ] && kill -0 "$(head -n1 "$pg_dir/data/postmaster.pid")" 2>/dev/null
 }
 
-as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
 start_postgres() {
   if pg_running; then log "postgres already running on $pg_port"; return; fi
   mkdir -p "$pg_dir"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
   if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
     log "initialising postgres cluster in $pg_dir/data"
-    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    "${pg_user[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   log "starting postgres on 127.0.0.1:$pg_port"
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 \
+  detached "${pg_user[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 \
     -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
   until "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; do sleep 0.3; done
   for db in ${PG_DATABASES:-autoresponder autoresponder_test}; do
@@ -111,7 +119,7 @@ start_postgres() {
 stop_postgres() {
   if ! pg_running; then log "postgres not running"; return; fi
   log "stopping postgres"
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
+  "${pg_user[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
 }
 
 cmd="${1:-status}"; what="${2:-all}"

@@ -3,7 +3,7 @@ import PostgreSQL
 import Testing
 
 /// Stops and restarts the local PostgreSQL: `make test` runs this suite alone, after the others.
-/// (Through ``ServerControl``, not `LocalServers`, which hangs on restart: see ``ServerControl``.)
+/// (Through `LocalServers`, which runs scripts/servers.sh.)
 @Suite(.serialized)
 struct PostgresDisruptiveTests {
     @Test func clientAndConnectionRecoverAfterServerRestart() async throws {
@@ -13,7 +13,7 @@ struct PostgresDisruptiveTests {
         let before = try await pids(client, count: 6)
         #expect(!before.isEmpty)
 
-        try await ServerControl.restart()
+        try await LocalServers.restart(.postgres)
 
         // Every pooled connection died with the server; each is reopened on its next use.
         let after = try await pids(client, count: 12)
@@ -33,7 +33,7 @@ struct PostgresDisruptiveTests {
         let client = PostgresClient(
             configuration: try TestDatabase.configuration(poolSize: 2), logger: TestDatabase.logger)
         try await client.query("select 1")
-        try await ServerControl.stop()
+        try await LocalServers.stop(.postgres)
         for _ in 0..<3 {
             do {
                 try await client.query("select 1")
@@ -46,7 +46,7 @@ struct PostgresDisruptiveTests {
             }
         }
         #expect(throws: PostgresError.self) { try TestDatabase.connect() }
-        try await ServerControl.start()
+        try await LocalServers.start(.postgres)
         // Back up: the same client works again.
         let one = try await client.query("select 1 as one")[0].decode(Int.self, "one")
         #expect(one == 1)

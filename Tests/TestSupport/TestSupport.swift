@@ -42,24 +42,40 @@ public func uniqueTestName(_ prefix: String) -> String {
 /// Stops, starts and restarts the local servers through scripts/servers.sh.
 /// Only tests in suites whose name ends in `DisruptiveTests` may call these: `make test` runs those
 /// suites alone, after the others, so a restart never breaks a test that is running beside it.
+///
+/// The wait is a termination handler resuming a continuation (no cooperative thread blocks).
+/// scripts/servers.sh closes the descriptors it inherits before starting a daemon: Foundation's
+/// `Process` on Linux learns that a child exited when a socket it passes down closes, and a daemon
+/// holding that socket would make the wait endless.
 public enum LocalServers {
+    /// A server that scripts/servers.sh manages.
     public enum Server: String, Sendable { case rabbitmq, postgres }
 
-    public static func stop(_ server: Server) throws { try run("stop", server) }
-    public static func start(_ server: Server) throws { try run("start", server) }
-    public static func restart(_ server: Server) throws { try run("restart", server) }
+    /// Stops the server (by pid) and waits until it is gone.
+    public static func stop(_ server: Server) async throws { try await run("stop", server) }
+    /// Starts the server (idempotent) and waits until it accepts connections.
+    public static func start(_ server: Server) async throws { try await run("start", server) }
+    /// Stops and starts the server.
+    public static func restart(_ server: Server) async throws { try await run("restart", server) }
 
-    private static func run(_ verb: String, _ server: Server) throws {
+    private static func run(_ verb: String, _ server: Server) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [
             TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path, verb,
             server.rawValue,
         ]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw LocalServerError(message: "scripts/servers.sh \(verb) \(server.rawValue) exited \(process.terminationStatus)")
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { process in continuation.resume(returning: process.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        guard status == 0 else {
+            throw LocalServerError(message: "scripts/servers.sh \(verb) \(server.rawValue) exited \(status)")
         }
     }
 }
