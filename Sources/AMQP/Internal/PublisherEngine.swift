@@ -1,0 +1,170 @@
+import CRabbitMQ
+import Logging
+
+/// The publisher's thread: owns the connection, writes publishes as they arrive and resolves them
+/// as confirms arrive. Everything here runs on that one thread.
+final class PublisherEngine {
+    let mailbox: Mailbox<PublisherCommand>
+    let configuration: AMQPConfiguration
+    let topology: AMQPTopology
+    let confirmTimeout: Duration
+    let logger: Logger
+    let clock = ContinuousClock()
+
+    var connection: Connection?
+    var tracker = ConfirmTracker<PublishWaiter>()
+    /// Set by close(): finish once the pending confirms are in (or at the deadline).
+    var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    var closeDeadline: ContinuousClock.Instant?
+    var isShuttingDown = false
+
+    init(
+        mailbox: Mailbox<PublisherCommand>, configuration: AMQPConfiguration, topology: AMQPTopology,
+        confirmTimeout: Duration, logger: Logger
+    ) {
+        self.mailbox = mailbox
+        self.configuration = configuration
+        self.topology = topology
+        self.confirmTimeout = confirmTimeout
+        self.logger = logger
+    }
+
+    func run() {
+        while true {
+            var connectFailure: AMQPError?  // one connect attempt per batch of commands
+            for command in mailbox.take() { handle(command, connectFailure: &connectFailure) }
+            if connection != nil { readFrames() }
+            failExpiredPublishes()
+            if isShuttingDown || (closeDeadline.map { tracker.isEmpty || clock.now >= $0 } ?? false) { break }
+            if let connection, connection.hasBufferedInput { continue }
+            _ = mailbox.wait(socket: connection?.socket, timeout: waitTimeout())
+        }
+        finish()
+    }
+
+    private func handle(_ command: PublisherCommand, connectFailure: inout AMQPError?) {
+        switch command {
+        case .publish(let messages, let continuation):
+            let waiter = PublishWaiter(count: messages.count, continuation: continuation)
+            guard closeDeadline == nil else { return waiter.fail(.publisherClosed) }
+            if let connectFailure { return waiter.fail(connectFailure) }
+            do {
+                try publish(messages, waiter: waiter)
+            } catch {
+                if connection == nil { connectFailure = error }
+                waiter.fail(error)
+            }
+        case .admin(let request, let continuation):
+            guard closeDeadline == nil else { return continuation.resume(returning: .failure(.publisherClosed)) }
+            if let connectFailure { return continuation.resume(returning: .failure(connectFailure)) }
+            let result = Result { () throws(AMQPError) in try perform(request) }
+            if case .failure(let error) = result, connection == nil { connectFailure = error }
+            continuation.resume(returning: result)
+        case .close(let continuation):
+            closeWaiters.append(continuation)
+            closeDeadline = closeDeadline ?? clock.now.advanced(by: confirmTimeout)
+        case .shutdown:
+            isShuttingDown = true
+        }
+    }
+
+    private func publish(_ messages: [AMQPMessage], waiter: PublishWaiter) throws(AMQPError) {
+        let connection = try connected()
+        for message in messages {
+            do {
+                try connection.publish(message)
+            } catch {
+                lose(error)
+                throw error
+            }
+            tracker.register(waiter, message: message, deadline: clock.now.advanced(by: confirmTimeout))
+        }
+    }
+
+    private func perform(_ request: AdminRequest) throws(AMQPError) -> UInt32 {
+        let connection = try connected()
+        if case .connect = request { return 0 }
+        do {
+            try connection.openChannel(Connection.adminChannel)
+            let channel = Connection.adminChannel
+            switch request {
+            case .connect: return 0
+            case .declare(let topology): try connection.declare(topology, channel: channel); return 0
+            case .deleteQueue(let name): return try connection.deleteQueue(name, channel: channel)
+            case .purgeQueue(let name): return try connection.purgeQueue(name, channel: channel)
+            case .deleteExchange(let name): try connection.deleteExchange(name, channel: channel); return 0
+            case .messageCount(let name):
+                return try connection.declare(AMQPQueue(name: name), passive: true, channel: channel)
+            }
+        } catch {
+            if !connection.isUsable { lose(error) }
+            throw error
+        }
+    }
+
+    /// The open connection, opening it (declare topology, confirm mode) when needed.
+    func connected() throws(AMQPError) -> Connection {
+        if let connection, connection.isUsable { return connection }
+        connection = nil
+        let fresh = try Connection.open(configuration, name: "publisher")
+        do {
+            try fresh.declare(topology, channel: Connection.workChannel)
+            try fresh.confirmSelect()
+        } catch {
+            fresh.close()
+            throw error
+        }
+        // A new channel numbers confirms from 1 again; nothing can be pending here.
+        _ = tracker.reset()
+        connection = fresh
+        logger.info("AMQP publisher connected", metadata: ["amqp.broker": "\(configuration)"])
+        return fresh
+    }
+
+    /// The connection (or its working channel) is gone: fail every pending publish with `error`.
+    func lose(_ error: AMQPError) {
+        let waiters = tracker.reset()
+        if !waiters.isEmpty || connection != nil {
+            logger.info(
+                "AMQP publisher lost its connection",
+                metadata: ["amqp.error": "\(error)", "amqp.pending": "\(waiters.count)"])
+        }
+        for waiter in waiters { waiter.fail(error) }
+        connection?.close()  // polite close when only the channel failed; no-op when broken
+        connection = nil
+    }
+
+    private func failExpiredPublishes() {
+        let expired = tracker.expired(at: clock.now)
+        guard !expired.isEmpty else { return }
+        let error = AMQPError(
+            code: .timeout,
+            message: "RabbitMQ did not confirm the publish within \(confirmTimeout); it may or may not have the message: retry (consumers deduplicate)")
+        for waiter in expired { waiter.fail(error) }
+    }
+
+    private func waitTimeout() -> Duration {
+        guard connection != nil else { return closeDeadline == nil ? .seconds(1) : .milliseconds(50) }
+        var timeout = Duration.milliseconds(200)  // keeps heartbeats flowing
+        if let deadline = tracker.nextDeadline { timeout = min(timeout, max(.zero, deadline - clock.now)) }
+        return timeout
+    }
+
+    private func finish() {
+        let error = AMQPError.publisherClosed
+        for waiter in tracker.reset() { waiter.fail(error) }
+        connection?.close()
+        connection = nil
+        for command in mailbox.close() {
+            switch command {
+            case .publish(_, let continuation): continuation.resume(returning: .failure(error))
+            case .admin(_, let continuation): continuation.resume(returning: .failure(error))
+            case .close(let continuation): closeWaiters.append(continuation)
+            case .shutdown: break
+            }
+        }
+        if !closeWaiters.isEmpty { logger.info("AMQP publisher closed") }
+        for waiter in closeWaiters { waiter.resume() }
+        closeWaiters = []
+    }
+}
