@@ -2,6 +2,7 @@ import ArgumentParser
 import AutoResponderService
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `dispatcher`: polls the chats API and publishes one job per conversation that needs work.
 @main

@@ -2,6 +2,7 @@ import ArgumentParser
 import AutoResponderService
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `worker`: consumes jobs, answers the conversations, posts the replies.
 @main

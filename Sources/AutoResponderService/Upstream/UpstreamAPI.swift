@@ -43,7 +43,7 @@ struct UpstreamAPI: Sendable {
         switch response.status {
         case 200..<300:
             return Data(response.body)
-        case 404, 410, 422 where notFoundIsNil:
+        case let status where notFoundIsNil && [404, 410, 422].contains(status):
             return nil
         case 401, 403:
             throw UpstreamError(
