@@ -57,11 +57,13 @@ public enum SimulatorServer {
         }
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
+                defer { portContinuation.finish() }  // a server that fails to start must not leave us waiting
                 try await app.run()
                 return nil
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else {
+                try await group.waitForAll()  // rethrows the server's error, e.g. the port is taken
                 throw SimulatorError(.server, "the simulator's server stopped before it listened")
             }
             defer {

@@ -11,19 +11,19 @@ struct APISim: AsyncParsableCommand {
         commandName: "apisim",
         abstract: "Simulate the chats, logistics and telecom APIs (CONTRACT.md section 1) on one port.",
         discussion: """
-            Serves POST /conversations, /conversation_info, /send_message, /tracking, /zip_code and
-            /chip_status over one world (world.json: `worldgen generate|original`, or --generate), so
-            CHATS_API_URL, LOGISTICS_API_URL and TELECOM_API_URL can all point at it. The `authorization`
+            Serves POST /conversations, /conversation_info, /send_message, /tracking, /zip_code and \
+            /chip_status over one world (world.json, from `worldgen generate|original`, or --generate), so \
+            CHATS_API_URL, LOGISTICS_API_URL and TELECOM_API_URL can all point at it. The authorization \
             header must equal the token (401 otherwise); unknown ids answer 404, malformed bodies 400.
 
-            Every knob has an environment fallback (APISIM_<NAME>, e.g. APISIM_ERROR_SHARE) and can be
-            changed at run time with POST /_sim/config {"error_share": 0.1, ...} (JSON names in brackets).
-            Faults are drawn per request, in this order: hang, 500, wrong shape; a 500 or a hang happens
-            before the request is processed (a /send_message is then not posted), a wrong shape after.
+            Every knob has an environment fallback (APISIM_<NAME>, e.g. APISIM_ERROR_SHARE) and can be \
+            changed at run time with POST /_sim/config {"error_share": 0.1, ...} (JSON names in brackets). \
+            Faults are drawn per request in this order: hang, 500, wrong shape. A 500 or a hang happens \
+            before the request is processed (a /send_message is then not posted); a wrong shape after it.
 
-            Inspection (no token, never faulty): GET /_sim/health, GET /_sim/sent[?since=N&conversation_id=ID]
-            (every /send_message with stats), GET /_sim/stats, GET /_sim/active, GET /_sim/conversations/ID,
-            GET|POST /_sim/config, POST /_sim/reset (back to the world's start, knobs kept).
+            Inspection (no token, never faulty): GET /_sim/health; GET /_sim/sent?since=N&conversation_id=ID \
+            (every /send_message, with stats); GET /_sim/stats; GET /_sim/active; GET /_sim/conversations/ID; \
+            GET and POST /_sim/config; POST /_sim/reset (back to the world's start, knobs kept). See db/README.md.
             """)
 
     @Option(help: "Address to listen on (APISIM_HOST).")
