@@ -1,0 +1,134 @@
+import Foundation
+
+/// The simulator's behaviour knobs: faults, replies and how conversations come and go.
+/// Set from flags or the environment at start (`apisim --help`), and changed at run time with
+/// `POST /_sim/config` (a JSON object with any of these keys; `null` clears an optional knob).
+public struct SimulatorKnobs: Sendable, Hashable, Codable {
+    /// Added latency of every answer of the fault endpoints, in milliseconds (`latency_ms`).
+    public var latencyMilliseconds: Int = 0
+    /// Random extra latency, uniform in 0...jitter milliseconds (`jitter_ms`).
+    public var jitterMilliseconds: Int = 0
+    /// Share of requests answered 500 (`error_share`, 0...1).
+    public var errorShare: Double = 0
+    /// Share of requests that hang (`hang_share`, 0...1) ...
+    public var hangShare: Double = 0
+    /// ... for this many seconds, or until `POST /_sim/reset` or shutdown, then answer 500 (`hang_seconds`).
+    public var hangSeconds: Double = 120
+    /// Share of requests answered 200 with valid JSON of the wrong shape (`wrong_shape_share`, 0...1).
+    /// `/send_message` still posts the message then.
+    public var wrongShapeShare: Double = 0
+    /// The endpoints latency and faults apply to (`fault_endpoints`; default all six).
+    public var faultEndpoints: [Endpoint] = Endpoint.allCases
+    /// Whether `/send_message` appends the reply to the conversation's messages (`echo_replies`).
+    public var echoReplies: Bool = true
+    /// At most this many conversations active at once (`max_active`; nil: no cap). A client's
+    /// follow-up may reopen a conversation beyond the cap.
+    public var maxActive: Int?
+    /// How many conversations are active at start or reset (`initial_active`; nil: as many as the cap allows).
+    public var initialActive: Int?
+    /// How fast the others become active, per second (`arrival_per_second`; nil: as soon as there is
+    /// room under the cap).
+    public var arrivalPerSecond: Double?
+    /// A conversation leaves the active list this many seconds after the reply that answered its last
+    /// client message (`close_after_seconds`; nil: never). Never while a client message is unanswered
+    /// or a follow-up is due.
+    public var closeAfterSeconds: Double? = 60
+    /// Share of conversations whose client writes one more message after the first reply (`follow_up_share`).
+    public var followUpShare: Double = 0
+    /// How long after the first reply the follow-up is written (`follow_up_delay_seconds`).
+    public var followUpDelaySeconds: Double = 2
+    /// Seeds the fault draws and the choice of follow-up conversations (`seed`).
+    public var seed: UInt64 = 1
+
+    /// The defaults: no faults, replies echoed, every conversation active at start, closed 60 s
+    /// after the reply, no follow-ups.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case latencyMilliseconds = "latency_ms", jitterMilliseconds = "jitter_ms", errorShare = "error_share"
+        case hangShare = "hang_share", hangSeconds = "hang_seconds", wrongShapeShare = "wrong_shape_share"
+        case faultEndpoints = "fault_endpoints", echoReplies = "echo_replies", maxActive = "max_active"
+        case initialActive = "initial_active", arrivalPerSecond = "arrival_per_second"
+        case closeAfterSeconds = "close_after_seconds", followUpShare = "follow_up_share"
+        case followUpDelaySeconds = "follow_up_delay_seconds", seed
+    }
+
+    /// Decodes knobs; a missing key keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = SimulatorKnobs()
+        latencyMilliseconds = try c.decodeIfPresent(Int.self, forKey: .latencyMilliseconds) ?? d.latencyMilliseconds
+        jitterMilliseconds = try c.decodeIfPresent(Int.self, forKey: .jitterMilliseconds) ?? d.jitterMilliseconds
+        errorShare = try c.decodeIfPresent(Double.self, forKey: .errorShare) ?? d.errorShare
+        hangShare = try c.decodeIfPresent(Double.self, forKey: .hangShare) ?? d.hangShare
+        hangSeconds = try c.decodeIfPresent(Double.self, forKey: .hangSeconds) ?? d.hangSeconds
+        wrongShapeShare = try c.decodeIfPresent(Double.self, forKey: .wrongShapeShare) ?? d.wrongShapeShare
+        faultEndpoints = try c.decodeIfPresent([Endpoint].self, forKey: .faultEndpoints) ?? d.faultEndpoints
+        echoReplies = try c.decodeIfPresent(Bool.self, forKey: .echoReplies) ?? d.echoReplies
+        maxActive = try c.decodeIfPresent(Int.self, forKey: .maxActive)
+        initialActive = try c.decodeIfPresent(Int.self, forKey: .initialActive)
+        arrivalPerSecond = try c.decodeIfPresent(Double.self, forKey: .arrivalPerSecond)
+        closeAfterSeconds = c.contains(.closeAfterSeconds)
+            ? try c.decodeIfPresent(Double.self, forKey: .closeAfterSeconds) : d.closeAfterSeconds
+        followUpShare = try c.decodeIfPresent(Double.self, forKey: .followUpShare) ?? d.followUpShare
+        followUpDelaySeconds = try c.decodeIfPresent(Double.self, forKey: .followUpDelaySeconds) ?? d.followUpDelaySeconds
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+    }
+
+    /// Encodes every knob, an unset optional one as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(latencyMilliseconds, forKey: .latencyMilliseconds)
+        try c.encode(jitterMilliseconds, forKey: .jitterMilliseconds)
+        try c.encode(errorShare, forKey: .errorShare)
+        try c.encode(hangShare, forKey: .hangShare)
+        try c.encode(hangSeconds, forKey: .hangSeconds)
+        try c.encode(wrongShapeShare, forKey: .wrongShapeShare)
+        try c.encode(faultEndpoints, forKey: .faultEndpoints)
+        try c.encode(echoReplies, forKey: .echoReplies)
+        try c.encode(maxActive, forKey: .maxActive)
+        try c.encode(initialActive, forKey: .initialActive)
+        try c.encode(arrivalPerSecond, forKey: .arrivalPerSecond)
+        try c.encode(closeAfterSeconds, forKey: .closeAfterSeconds)
+        try c.encode(followUpShare, forKey: .followUpShare)
+        try c.encode(followUpDelaySeconds, forKey: .followUpDelaySeconds)
+        try c.encode(seed, forKey: .seed)
+    }
+
+    /// Throws if a knob is out of range: shares in 0...1 adding up to at most 1, times not negative.
+    public func validate() throws {
+        for (name, share) in [("error_share", errorShare), ("hang_share", hangShare), ("wrong_shape_share", wrongShapeShare),
+            ("follow_up_share", followUpShare)] where !(0...1).contains(share) {
+            throw SimulatorError(.invalidKnob, "\(name) must be between 0 and 1 (got \(share))")
+        }
+        guard errorShare + hangShare + wrongShapeShare <= 1 + 1e-9 else {
+            throw SimulatorError(.invalidKnob, "error_share + hang_share + wrong_shape_share must not exceed 1")
+        }
+        guard latencyMilliseconds >= 0, jitterMilliseconds >= 0, hangSeconds >= 0, followUpDelaySeconds >= 0,
+            (closeAfterSeconds ?? 0) >= 0, (arrivalPerSecond ?? 0) >= 0, (maxActive ?? 0) >= 0, (initialActive ?? 0) >= 0
+        else {
+            throw SimulatorError(.invalidKnob, "times, rates and counts must not be negative")
+        }
+    }
+
+    /// These knobs with the keys of a JSON object `patch` applied (unknown keys are an error).
+    public func applying(patch: Data) throws -> SimulatorKnobs {
+        guard let changes = try? JSONSerialization.jsonObject(with: patch) as? [String: Any] else {
+            throw SimulatorError(.invalidKnob, "the body must be a JSON object of knobs")
+        }
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = changes.keys.first(where: { !known.contains($0) }) {
+            throw SimulatorError(.invalidKnob, "unknown knob \(unknown); knobs: \(known.sorted().joined(separator: ", "))")
+        }
+        var merged = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
+        for (key, value) in changes { merged[key] = value }
+        let knobs: SimulatorKnobs
+        do {
+            knobs = try JSONDecoder().decode(SimulatorKnobs.self, from: JSONSerialization.data(withJSONObject: merged))
+        } catch {
+            throw SimulatorError(.invalidKnob, "a knob has the wrong type: \(error)")
+        }
+        try knobs.validate()
+        return knobs
+    }
+}

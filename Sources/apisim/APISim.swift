@@ -1,0 +1,97 @@
+import APISimulator
+import ArgumentParser
+import Foundation
+import Logging
+import World
+
+/// `apisim`: the simulator of the chats, logistics and telecom APIs on one port.
+@main
+struct APISim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apisim",
+        abstract: "Simulate the chats, logistics and telecom APIs (CONTRACT.md section 1) on one port.",
+        discussion: """
+            Serves POST /conversations, /conversation_info, /send_message, /tracking, /zip_code and \
+            /chip_status over one world (world.json, from `worldgen generate|original`, or --generate), so \
+            CHATS_API_URL, LOGISTICS_API_URL and TELECOM_API_URL can all point at it. The authorization \
+            header must equal the token (401 otherwise); unknown ids answer 404, malformed bodies 400.
+
+            Every knob has an environment fallback (APISIM_<NAME>, e.g. APISIM_ERROR_SHARE) and can be \
+            changed at run time with POST /_sim/config {"error_share": 0.1, ...} (JSON names in brackets). \
+            Faults are drawn per request in this order: hang, 500, wrong shape. A 500 or a hang happens \
+            before the request is processed (a /send_message is then not posted); a wrong shape after it.
+
+            Inspection (no token, never faulty): GET /_sim/health; GET /_sim/sent?since=N&conversation_id=ID \
+            (every /send_message, with stats); GET /_sim/stats; GET /_sim/active; GET /_sim/conversations/ID; \
+            GET and POST /_sim/config; POST /_sim/reset (back to the world's start, knobs kept). See db/README.md.
+            """)
+
+    @Option(help: "Address to listen on (APISIM_HOST).")
+    var host: String?
+    @Option(help: "Port to listen on; 0 picks a free one (APISIM_PORT, default 8080).")
+    var port: Int?
+    @Option(help: "World directory or world.json to serve (APISIM_WORLD, default db/worlds/original).")
+    var world: String?
+    @Flag(help: "Serve a generated world instead (with --seed, --merchants, --conversations).")
+    var generate = false
+    @Option(help: "Seed of the generated world, the fault draws and the follow-up choice (APISIM_SEED, default 1).")
+    var seed: UInt64?
+    @Option(help: "Merchants of the generated world (APISIM_MERCHANTS, default 1000).")
+    var merchants: Int?
+    @Option(help: "Conversations of the generated world (APISIM_CONVERSATIONS, default: as many as merchants).")
+    var conversations: Int?
+    @Option(help: "Value the authorization header must have (default: API_TOKEN).")
+    var token: String?
+
+    @Option(help: "[latency_ms] Added latency in ms (APISIM_LATENCY_MS, default 0).")
+    var latencyMs: Int?
+    @Option(help: "[jitter_ms] Random extra latency, 0...N ms (APISIM_JITTER_MS, default 0).")
+    var jitterMs: Int?
+    @Option(help: "[error_share] Share of requests answered 500 (APISIM_ERROR_SHARE, default 0).")
+    var errorShare: Double?
+    @Option(help: "[hang_share] Share of requests that hang (APISIM_HANG_SHARE, default 0).")
+    var hangShare: Double?
+    @Option(help: "[hang_seconds] How long a hang lasts before a 500 (APISIM_HANG_SECONDS, default 120).")
+    var hangSeconds: Double?
+    @Option(help: "[wrong_shape_share] Share answered 200 with JSON of the wrong shape (APISIM_WRONG_SHAPE_SHARE, default 0).")
+    var wrongShapeShare: Double?
+    @Option(help: "[fault_endpoints] Comma-separated endpoints latency and faults apply to (APISIM_FAULT_ENDPOINTS, default all).")
+    var faultEndpoints: String?
+    @Option(help: "[echo_replies] Append replies to the conversation's messages: true|false (APISIM_ECHO_REPLIES, default true).")
+    var echoReplies: Bool?
+    @Option(help: "[max_active] At most N conversations active at once (APISIM_MAX_ACTIVE, default no cap).")
+    var maxActive: Int?
+    @Option(help: "[initial_active] Conversations active at start (APISIM_INITIAL_ACTIVE, default: as many as the cap allows).")
+    var initialActive: Int?
+    @Option(help: "[arrival_per_second] New conversations per second (APISIM_ARRIVAL_PER_SECOND, default: as soon as there is room).")
+    var arrivalPerSecond: Double?
+    @Option(help: "[close_after_seconds] Leave the active list N s after the last reply; 'never' (APISIM_CLOSE_AFTER_SECONDS, default 60).")
+    var closeAfterSeconds: String?
+    @Option(help: "[follow_up_share] Share of conversations whose client writes again after the first reply (APISIM_FOLLOW_UP_SHARE, default 0).")
+    var followUpShare: Double?
+    @Option(help: "[follow_up_delay_seconds] Delay of that follow-up (APISIM_FOLLOW_UP_DELAY_SECONDS, default 2).")
+    var followUpDelaySeconds: Double?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (APISIM_LOG_LEVEL, default info).")
+    var logLevel: String?
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: setting(logLevel, "APISIM_LOG_LEVEL") ?? "info") ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "apisim")
+        guard let token = token ?? environment("API_TOKEN") else {
+            throw ValidationError("set API_TOKEN (or --token): the value the authorization header must have")
+        }
+        let knobs = try makeKnobs()
+        let served = try loadWorld(knobs: knobs)
+        let simulator = try Simulator(world: served, token: token, knobs: knobs, logger: logger)
+        let host = setting(host, "APISIM_HOST") ?? "127.0.0.1"
+        let port = try setting(port, "APISIM_PORT") ?? 8080
+        try await SimulatorServer.run(simulator: simulator, host: host, port: port, logger: logger) { bound in
+            logger.info("apisim listening", metadata: ["url": "http://\(host):\(bound)", "world": "\(served.summary)"])
+        }
+    }
+}

@@ -1,0 +1,26 @@
+-- The business tables (CONTRACT.md section 2). Owned by another team in production:
+-- the service only reads them. Idempotent: safe to run on every load.
+create table if not exists sales (
+  id_sale     text primary key,
+  merchant_id text not null,
+  chip_id     text,
+  created_at  timestamptz not null,
+  status      text not null,
+  description text
+);
+create table if not exists transactions (
+  transaction_id text primary key,
+  merchant_id    text not null,
+  created_at     timestamptz not null,
+  value          numeric(14,2) not null
+);
+create table if not exists receipt (
+  merchant_id text not null,
+  created_at  timestamptz not null,
+  status      text not null,
+  description text,
+  value       numeric(14,2) not null
+);
+create index if not exists sales_merchant_id_idx on sales (merchant_id);
+create index if not exists transactions_merchant_id_created_at_idx on transactions (merchant_id, created_at);
+create index if not exists receipt_merchant_id_created_at_idx on receipt (merchant_id, created_at);
