@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: C libraries (system packages found through pkg-config) and the C shim.
@@ -94,16 +95,20 @@ let package = Package(
                 "World",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .executableTarget(
             name: "apisim",
             dependencies: [
-                "APISimulator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "APISimulator", "World",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "worldgen",
             dependencies: [
-                "World", "PostgreSQL",
+                "World",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -126,7 +131,12 @@ let package = Package(
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(
             name: "HTTPTests",
-            dependencies: ["HTTP", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "HTTP", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .testTarget(
             name: "AutoResponderCoreTests",
             dependencies: ["AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
@@ -136,11 +146,15 @@ let package = Package(
         .testTarget(
             name: "APISimulatorTests",
             dependencies: [
-                "APISimulator", "World", "PostgreSQL", "HTTP", "TestSupport",
+                "APISimulator", "World", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AutoResponderService", "APISimulator", "World", "TestSupport"]),
+            dependencies: [
+                "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
     ]
 )
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostgreSQL
+import TestSupport
 import Testing
 
 /// Stops and restarts the local PostgreSQL: `make test` runs this suite alone, after the others.

@@ -1,0 +1,171 @@
+import AMQP
+import APISimulator
+import AutoResponderService
+import Foundation
+import Logging
+import PostgreSQL
+import ServiceLifecycle
+import TestSupport
+import World
+
+/// The whole system for one test, with real servers: a database of its own (created from
+/// TEST_DATABASE_URL's server, filled with `world`, dropped at the end), the API simulator in-process
+/// on a free port, broker objects under a prefix of its own, and dispatchers and workers built by the
+/// same ``AutoResponder`` factory the executables use, run by a `ServiceGroup`.
+struct EndToEndSystem {
+    let simulator: Simulator
+    let world: World
+    let databaseURL: String
+
+    static let token = "e2e-token"
+
+    /// Runs the system while `body` runs; shuts it down gracefully and cleans up afterwards.
+    static func run<T: Sendable>(
+        world: World, knobs: SimulatorKnobs = SimulatorKnobs(), dispatchers: Int = 1, workers: Int = 1,
+        environment overrides: [String: String] = [:], _ body: @Sendable (EndToEndSystem) async throws -> T
+    ) async throws -> T {
+        let logger = testLogger()
+        let database = try await TestDatabase.create()
+        do {
+            try WorldDatabaseLoader(databaseURL: database.url).load(world)
+            let simulator = try Simulator(world: world, token: token, knobs: knobs, logger: quietLogger)
+            let prefix = uniqueTestName("e2e")
+            let result = try await SimulatorServer.withRunning(simulator, logger: quietLogger) { baseURL in
+                var environment = [
+                    "AMQP_URL": TestEnvironment.amqpURL, "DATABASE_URL": database.url,
+                    "CHATS_API_URL": baseURL.absoluteString, "LOGISTICS_API_URL": baseURL.absoluteString,
+                    "TELECOM_API_URL": baseURL.absoluteString, "API_TOKEN": token,
+                    "CONFIG_DIR": TestEnvironment.repositoryRoot.appendingPathComponent("config").path,
+                    "AMQP_PREFIX": prefix, "POLL_INTERVAL_MS": "100", "RECHECK_INTERVAL_MS": "1000",
+                    "JOB_RETRY_DELAY_MS": "200", "HTTP_TIMEOUT_MS": "2000", "REPLY_CLAIM_TTL_MS": "5000",
+                    "WORKER_CONCURRENCY": "16", "DATABASE_POOL_SIZE": "4",
+                ]
+                environment.merge(overrides) { _, new in new }
+                var services: [any Service] = []
+                for index in 0..<dispatchers {
+                    environment["INSTANCE_ID"] = "dispatcher-\(index)"
+                    services.append(
+                        try await AutoResponder.makeDispatcher(
+                            configuration: try ServiceConfiguration(environment: environment), logger: logger))
+                }
+                for index in 0..<workers {
+                    environment["INSTANCE_ID"] = "worker-\(index)"
+                    services.append(
+                        try await AutoResponder.makeWorker(
+                            configuration: try ServiceConfiguration(environment: environment), logger: logger))
+                }
+                let group = ServiceGroup(services: services, logger: logger)
+                let system = EndToEndSystem(simulator: simulator, world: world, databaseURL: database.url)
+                let outcome = try await withThrowingTaskGroup(of: T?.self) { tasks in
+                    tasks.addTask {
+                        try await group.run()
+                        return nil
+                    }
+                    let result: Result<T, any Error>
+                    do {
+                        result = .success(try await body(system))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    await group.triggerGracefulShutdown()
+                    try await tasks.waitForAll()
+                    return result
+                }
+                await deleteBrokerObjects(prefix: prefix, logger: logger)
+                return try outcome.get()
+            }
+            await database.drop()
+            return result
+        } catch {
+            await database.drop()
+            throw error
+        }
+    }
+
+    /// Every reply the simulator recorded.
+    var sent: [SentMessage] { simulator.sentMessages() }
+
+    /// Waits until `condition` holds for the recorded replies, or fails after `timeout`.
+    func waitUntil(
+        timeout: Duration = .seconds(60), _ what: String, _ condition: ([SentMessage]) -> Bool
+    ) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while !condition(sent) {
+            guard clock.now < deadline else {
+                throw EndToEndError("timed out after \(timeout) waiting for \(what); \(sent.count) replies so far")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// Rows of the service's own tables in this test's database.
+    func query(_ sql: String) async throws -> PostgresResult {
+        let client = PostgresClient(configuration: try PostgresConfiguration(url: databaseURL, poolSize: 1), logger: quietLogger)
+        do {
+            let result = try await client.query(sql)
+            await client.close()
+            return result
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+
+    private static func deleteBrokerObjects(prefix: String, logger: Logger) async {
+        guard let configuration = try? AMQPConfiguration(url: TestEnvironment.amqpURL) else { return }
+        let publisher = AMQPPublisher(configuration: configuration, logger: quietLogger)
+        for queue in [
+            "\(prefix).jobs", "\(prefix).dead", "\(prefix).retry.200ms",
+        ] {
+            _ = try? await publisher.deleteQueue(queue)
+        }
+        try? await publisher.deleteExchange(prefix)
+        try? await publisher.deleteExchange("\(prefix).dlx")
+        await publisher.close()
+    }
+}
+
+/// A database of one test, on the test server.
+struct TestDatabase {
+    let name: String
+    let url: String
+
+    static func create() async throws -> TestDatabase {
+        let name = uniqueTestName("e2e").replacingOccurrences(of: "-", with: "_")
+        let admin = PostgresClient(
+            configuration: try PostgresConfiguration(url: TestEnvironment.databaseURL, poolSize: 1), logger: quietLogger)
+        // An identifier cannot be a bound parameter; `name` is made here of [a-z0-9_] only.
+        try await admin.execute("CREATE DATABASE \(name)")
+        await admin.close()
+        guard let slash = TestEnvironment.databaseURL.range(of: "/", options: .backwards) else {
+            throw EndToEndError("TEST_DATABASE_URL has no database path: \(TestEnvironment.databaseURL)")
+        }
+        return TestDatabase(name: name, url: TestEnvironment.databaseURL[..<slash.upperBound] + name)
+    }
+
+    func drop() async {
+        guard let admin = try? PostgresClient(
+            configuration: PostgresConfiguration(url: TestEnvironment.databaseURL, poolSize: 1), logger: quietLogger)
+        else { return }
+        try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        await admin.close()
+    }
+}
+
+/// An end-to-end expectation that could not be met.
+struct EndToEndError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Silent.
+let quietLogger = Logger(label: "e2e-quiet", factory: { _ in SwiftLogNoOpLogHandler() })
+
+/// The service's log lines at warning and above (E2E_LOG_LEVEL to see more), to stderr.
+func testLogger() -> Logger {
+    let level = ProcessInfo.processInfo.environment["E2E_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    var logger = Logger(label: "e2e", factory: { StreamLogHandler.standardError(label: $0) })
+    logger.logLevel = level
+    return logger
+}
