@@ -164,7 +164,7 @@ let quietLogger = Logger(label: "e2e-quiet", factory: { _ in SwiftLogNoOpLogHand
 
 /// The service's log lines at warning and above (E2E_LOG_LEVEL to see more), to stderr.
 func testLogger() -> Logger {
-    let level = ProcessInfo.processInfo.environment["E2E_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    let level = ProcessInfo.processInfo.environment["E2E_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
     var logger = Logger(label: "e2e", factory: { StreamLogHandler.standardError(label: $0) })
     logger.logLevel = level
     return logger
