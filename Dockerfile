@@ -16,7 +16,6 @@ COPY Sources ./Sources
 COPY Benchmarks ./Benchmarks
 COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib \
-      --product dispatcher --product worker --product apisim --product worldgen \
  && mkdir -p /out \
  && cp "$(swift build -c release --show-bin-path)"/{dispatcher,worker,apisim,worldgen} /out/
 

@@ -43,10 +43,11 @@ test: servers
 test-fast: servers
 	swift test --skip DisruptiveTests
 
-run: servers release
+# RUN_CONFIG=release runs release builds (slower to build the first time).
+run: servers
 	@bash scripts/run-local.sh
 
-bench: servers release
+bench: servers
 	@bash scripts/bench.sh
 
 compose-check:

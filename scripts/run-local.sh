@@ -8,12 +8,16 @@
 #   WORKERS=2                  worker processes
 #   SIM_PORT=8090              the simulator's port (the three API URLs point at it)
 #   RUN_SECONDS=0              stop by itself after this many seconds (0: run until Ctrl-C)
+#   RUN_CONFIG=debug           the build to run (release: optimised, longer first build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 eval "$(bash scripts/servers.sh env)"
 
-bin="$(swift build -c release --show-bin-path)"
+config="${RUN_CONFIG:-debug}"
+echo "run: building ($config)" >&2
+swift build -c "$config" >&2
+bin="$(swift build -c "$config" --show-bin-path)"
 world="${WORLD:-db/worlds/original}"
 workers="${WORKERS:-2}"
 sim_port="${SIM_PORT:-8090}"

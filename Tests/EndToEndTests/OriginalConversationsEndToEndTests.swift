@@ -87,4 +87,18 @@ import World
             }
         }
     }
+
+    @Test func aConversationWithNoMessageGetsOneReplyFromItsSubject() async throws {
+        var world = try Self.originalWorld()
+        world.conversations.append(
+            Conversation(conversationId: "754999", merchantId: "530364", subject: "connection problem", messages: []))
+        try await EndToEndSystem.run(world: world) { system in
+            try await system.waitUntil(timeout: .seconds(30), "six replies") { $0.count >= 6 }
+            try await Task.sleep(for: .seconds(2.5))
+            let replies = system.sent.filter { $0.conversationId == "754999" }
+            #expect(replies.count == 1)
+            #expect(replies.first?.message.contains("CHIP37649") == true, "\(replies.first?.message ?? "")")
+            #expect(system.sent.count == 6)
+        }
+    }
 }

@@ -32,16 +32,22 @@ struct JobProcessor: Sendable {
         } catch {
             return failure(error, doing: "reading the conversation", isLastAttempt: isLastAttempt)
         }
-        let conversation = validated.conversation
+        var conversation = validated.conversation
         for rejected in validated.rejectedMessages {
             logger.warning("ignoring a message the chats API sent malformed", metadata: ["error": "\(rejected)"])
         }
         if let merchant = conversation.merchantID { logger[metadataKey: "merchant.id"] = "\(merchant)" }
 
         // 2. What is still unanswered, from the ledger (echoes of our own replies are not the client's).
-        let plan: ConversationPlan
+        var plan: ConversationPlan
         do {
             plan = try await self.plan(conversation, logger: logger)
+            if plan.clientMessages.isEmpty {
+                // An active conversation with no (usable) client message still gets one reply, from its
+                // subject: it is recorded under a message id of its own, so it is given once.
+                conversation.messages.append(ChatMessage(id: Self.subjectOnlyMessageID, text: "", createdAt: Date()))
+                plan = try await self.plan(conversation, logger: logger)
+            }
         } catch {
             return failure(error, doing: "reading the reply ledger", isLastAttempt: isLastAttempt)
         }
@@ -69,6 +75,9 @@ struct JobProcessor: Sendable {
         logger[metadataKey: "resolver"] = "\(reply.route.resolver)"
         return await deliver(reply, job: job, isLastAttempt: isLastAttempt, logger: logger)
     }
+
+    /// The ledger's message id of the reply to a conversation that has no client message.
+    static let subjectOnlyMessageID = try! MessageID("subject-only")
 
     /// The plan, after reconciling expired claims whose reply the chats API shows (they were posted by a
     /// worker that died before recording it).
