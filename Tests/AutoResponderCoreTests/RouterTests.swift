@@ -165,7 +165,9 @@ import Testing
     @Test func everyMessageCounts() {
         let decision = router.route(subject: "", texts: ["hi", "my chip", "no internet"])
         #expect(decision.resolver == "telecom")
-        #expect(Set(decision.matchedKeywords) == ["chip*", "internet"])
+        #expect(decision.matchedKeywords.count == 2)
+        #expect(decision.matchedKeywords.contains { $0.hasPrefix("chip*|") })
+        #expect(decision.matchedKeywords.contains { $0.hasPrefix("internet|") })
     }
 }
 

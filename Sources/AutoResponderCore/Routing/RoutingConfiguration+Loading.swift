@@ -21,7 +21,8 @@ extension RoutingConfiguration {
                 guard let pattern = KeywordPattern(item.phrase), item.weight > 0 else {
                     throw ConfigurationError(
                         code: .invalidValue,
-                        message: "\(source): keyword `\(item.phrase)` of `\(entry.name)` has no word or a weight below 1")
+                        message: "\(source): keyword `\(item.phrase)` of `\(entry.name)` has a part without a word "
+                            + "(between `...` or `|`) or a weight below 1")
                 }
                 keywords.append(Keyword(pattern: pattern, weight: item.weight))
             }
@@ -30,8 +31,17 @@ extension RoutingConfiguration {
                     name: entry.name, labels: entry.labels ?? [], keywords: keywords,
                     options: ResolverOptions(entry.options ?? [:])))
         }
+        var neutral: [KeywordPattern] = []
+        for phrase in file.neutral ?? [] {
+            guard let pattern = KeywordPattern(phrase) else {
+                throw ConfigurationError(
+                    code: .invalidValue, message: "\(source): neutral phrase `\(phrase)` has a part without a word")
+            }
+            neutral.append(pattern)
+        }
         let configuration = RoutingConfiguration(
-            fallback: file.fallback, labelWeight: file.labelWeight ?? 3, resolvers: routes)
+            fallback: file.fallback, labelWeight: file.labelWeight ?? 2, overrideScore: file.overrideScore ?? 3,
+            neutral: neutral, resolvers: routes)
         try configuration.validate(source: source)
         return configuration
     }
@@ -40,6 +50,9 @@ extension RoutingConfiguration {
     func validate(source: String) throws(ConfigurationError) {
         guard labelWeight >= 0 else {
             throw ConfigurationError(code: .invalidValue, message: "\(source): label_weight must not be negative")
+        }
+        guard overrideScore >= 1 else {
+            throw ConfigurationError(code: .invalidValue, message: "\(source): override_score must be at least 1")
         }
         var seenNames: Set<String> = []
         var labelOwners: [String: String] = [:]
@@ -70,11 +83,14 @@ extension RoutingConfiguration {
     private struct FileFormat: Decodable {
         let fallback: String
         let labelWeight: Int?
+        let overrideScore: Int?
+        let neutral: [String]?
         let resolvers: [Entry]
 
         enum CodingKeys: String, CodingKey {
-            case fallback, resolvers
+            case fallback, resolvers, neutral
             case labelWeight = "label_weight"
+            case overrideScore = "override_score"
         }
     }
 

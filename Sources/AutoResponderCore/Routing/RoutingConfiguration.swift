@@ -4,12 +4,15 @@ import Foundation
 ///
 /// ```yaml
 /// fallback: handoff          # resolver when nothing matches
-/// label_weight: 3            # score an exact label gives its resolver
+/// label_weight: 2            # score an exact label gives its resolver
+/// override_score: 3          # text score that overrides a label the text does not support
+/// neutral: [card machine]    # phrases whose words are evidence of nothing
 /// resolvers:                 # in order of preference for ties
 ///   - name: receipt
 ///     labels: [bank account receipt problem]
-///     keywords:              # English and Portuguese; "word*" is a prefix; "phrase: 2" weighs 2
-///       - bank account: 2
+///     keywords:              # see ``KeywordPattern``; "phrase: 2" weighs 2
+///       - bank account|conta bancaria: 3
+///       - money ... arriv*|late: 4
 ///       - money
 ///     options: {}            # the resolver's own options
 /// ```
@@ -50,15 +53,26 @@ public struct RoutingConfiguration: Hashable, Sendable {
 
     /// The resolver used when nothing matches (the hand-off resolver).
     public var fallback: String
-    /// The score that an exact label adds to its resolver.
+    /// The score that an exact label adds to its resolver (see ``Router``).
     public var labelWeight: Int
+    /// The keyword score from which the client's text overrides a label that it does not support (no
+    /// keyword of the label's resolver): below it, the label still counts.
+    public var overrideScore: Int
+    /// Phrases that are evidence of nothing: a keyword found only inside one of them does not count
+    /// (`payment` in `payment terminal`, `order` in `in order to`).
+    public var neutral: [KeywordPattern]
     /// The entries, in order of preference for ties.
     public var resolvers: [Route]
 
     /// Creates a configuration.
-    public init(fallback: String, labelWeight: Int = 3, resolvers: [Route]) {
+    public init(
+        fallback: String, labelWeight: Int = 2, overrideScore: Int = 3, neutral: [KeywordPattern] = [],
+        resolvers: [Route]
+    ) {
         self.fallback = fallback
         self.labelWeight = labelWeight
+        self.overrideScore = overrideScore
+        self.neutral = neutral
         self.resolvers = resolvers
     }
 }
