@@ -16,6 +16,8 @@ struct EndToEndSystem {
     let simulator: Simulator
     let world: World
     let databaseURL: String
+    /// The environment the in-process services were built from.
+    let environment: [String: String]
 
     static let token = "e2e-token"
 
@@ -55,7 +57,8 @@ struct EndToEndSystem {
                             configuration: try ServiceConfiguration(environment: environment), logger: logger))
                 }
                 let group = ServiceGroup(services: services, logger: logger)
-                let system = EndToEndSystem(simulator: simulator, world: world, databaseURL: database.url)
+                let system = EndToEndSystem(
+                    simulator: simulator, world: world, databaseURL: database.url, environment: environment)
                 let outcome = try await withThrowingTaskGroup(of: T?.self) { tasks in
                     tasks.addTask {
                         try await group.run()
@@ -80,6 +83,25 @@ struct EndToEndSystem {
             await database.drop()
             throw error
         }
+    }
+
+    /// Starts the built `worker` executable (from this build's products folder) with this system's
+    /// environment, logging to this process's stderr.
+    func spawnWorkerProcess(instance: String) throws -> Process {
+        let products = Bundle.main.bundleURL
+        let executable = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("worker") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        guard let executable else {
+            throw EndToEndError("no built worker executable beside \(products.path): run swift build --build-tests")
+        }
+        let process = Process()
+        process.executableURL = executable
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { _, new in new }
+        environment["INSTANCE_ID"] = instance
+        environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["E2E_LOG_LEVEL"] ?? "error"
+        process.environment = environment
+        try process.run()
+        return process
     }
 
     /// Every reply the simulator recorded.

@@ -51,9 +51,10 @@ public struct ConversationResponder: Sendable {
     /// The route of a conversation: by the label and the pending messages; if they say nothing, by the
     /// label and every client message.
     public func route(_ conversation: Conversation, plan: ConversationPlan) -> RouteDecision {
-        let decision = router.route(subject: conversation.subject, texts: plan.pending.map(\.text))
-        guard decision.reason == .fallback, plan.clientMessages.count > plan.pending.count else { return decision }
-        return router.route(subject: conversation.subject, texts: plan.clientMessages.map(\.text))
+        let pendingIDs = Set(plan.pending.map(\.id))
+        return router.route(
+            subject: conversation.subject, pending: plan.pending.map(\.text),
+            earlier: plan.clientMessages.filter { !pendingIDs.contains($0.id) }.map(\.text))
     }
 
     /// Answers the pending messages of `plan`, or returns `nil` when none is pending.

@@ -41,11 +41,20 @@ public struct WorkerService: Service {
                 let deliveries = try await consumer.deliveries()
                 logger.info("consuming jobs", metadata: ["queue": "\(topology.jobsQueue)"])
                 backoff.reset()
-                try await withThrowingDiscardingTaskGroup { group in
-                    for try await delivery in deliveries {
-                        group.addTask { await handle(delivery) }
+                // A lost connection ends the deliveries with an error, but must not cancel the jobs in
+                // flight: they finish (their acks then fail, and the broker redelivers them, which the
+                // reply ledger makes harmless) before the error is handled.
+                let lost: (any Error)? = await withDiscardingTaskGroup { group in
+                    do {
+                        for try await delivery in deliveries {
+                            group.addTask { await handle(delivery) }
+                        }
+                        return nil
+                    } catch {
+                        return error
                     }
                 }
+                if let lost { throw lost }
             } catch {
                 guard !stopping.isSet else { break }
                 let delay = backoff.next()
