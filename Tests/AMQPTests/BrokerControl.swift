@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import TestSupport
+
+/// Stops, starts and restarts the local RabbitMQ through scripts/servers.sh, like
+/// `LocalServers` — which cannot be used for starting it yet: Foundation's `Process` learns that a
+/// child exited when a socket it hands to the child closes, and the broker that `servers.sh start`
+/// leaves running inherits that socket, so `waitUntilExit()` hangs until the broker stops.
+/// This spawns the script with `posix_spawn`, closes every descriptor above 2 before the script
+/// runs (the broker must not hold the test runner's pipes either), and waits with `waitpid`.
+enum BrokerControl {
+    static func stop() throws { try run("stop") }
+    static func start() throws { try run("start") }
+    static func restart() throws { try run("restart") }
+
+    private static func run(_ verb: String) throws {
+        let script = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path
+        let closeAndRun = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec /bin/bash "$0" "$@""#
+        let arguments = ["/bin/bash", "-c", closeAndRun, script, verb, "rabbitmq"]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/bash", nil, nil, &argv, environ)
+        guard spawned == 0 else { throw BrokerControlError(message: "posix_spawn failed: \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard status == 0 else {
+            throw BrokerControlError(message: "scripts/servers.sh \(verb) rabbitmq failed (wait status \(status))")
+        }
+    }
+}
+
+/// scripts/servers.sh failed.
+struct BrokerControlError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
