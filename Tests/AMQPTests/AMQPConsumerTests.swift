@@ -90,3 +90,25 @@ import TestSupport
         await fixture.publisher.close()
     }
 }
+
+@Suite struct AMQPHeartbeatTests {
+    @Test func idleConnectionsOutliveSeveralHeartbeatIntervals() async throws {
+        let queue = uniqueTestName("amqp-idle")
+        let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])
+        var configuration = try AMQPTest.configuration
+        configuration.heartbeat = .seconds(1)
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: AMQPTest.logger)
+        let consumer = AMQPConsumer(configuration: configuration, topology: topology, queue: queue, logger: AMQPTest.logger)
+        let deliveries = try await consumer.deliveries()
+        try await publisher.connect()
+        // Without heartbeats from the client the broker would close both connections after ~2 s.
+        try await Task.sleep(for: .seconds(4))
+        try await publisher.publish(AMQPMessage(routingKey: queue, text: "still here", messageId: "idle"))
+        let received = try await take(1, from: deliveries)
+        #expect(received.first?.messageId == "idle")
+        try await received.first?.ack()
+        try await publisher.deleteQueue(queue)
+        await consumer.close()
+        await publisher.close()
+    }
+}

@@ -102,3 +102,64 @@ import TestSupport
         try await fixture.tearDown()
     }
 }
+
+/// Heartbeats: a frozen broker is noticed by missed heartbeats, not by a hang.
+@Suite(.serialized) struct AMQPHeartbeatDisruptiveTests {
+    @Test func aFrozenBrokerIsDetectedByMissedHeartbeats() async throws {
+        let queue = uniqueTestName("amqp-frozen")
+        let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])
+        var configuration = try AMQPTest.configuration
+        configuration.heartbeat = .seconds(1)
+        configuration.connectionTimeout = .seconds(3)
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: AMQPTest.logger)
+        let consumer = AMQPConsumer(configuration: configuration, topology: topology, queue: queue, logger: AMQPTest.logger)
+        let deliveries = try await consumer.deliveries()
+        try await publisher.connect()
+
+        try BrokerControl.pause()
+        let publishError: AMQPError?
+        let streamError: (any Error)?
+        do {
+            defer { try? BrokerControl.resume() }
+            // The publish is written but never confirmed; the missed heartbeats end it (the
+            // confirm timeout is 30 s), and end the consumer's sequence with an error.
+            publishError = try await withTimeout(.seconds(20), "the publish to fail") { () -> AMQPError? in
+                do throws(AMQPError) {
+                    try await publisher.publish(AMQPMessage(routingKey: queue, text: "frozen", messageId: "frozen"))
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            streamError = try await withTimeout(.seconds(20), "the sequence to fail") { () -> (any Error)? in
+                do {
+                    for try await _ in deliveries {}
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        }
+        #expect(publishError?.code == .connectionLost, "\(String(describing: publishError))")
+        #expect((streamError as? AMQPError)?.code == .connectionLost, "\(String(describing: streamError))")
+
+        // Once the broker answers again, both recover. (The unconfirmed "frozen" message may
+        // have reached the queue after all: a failed publish means "maybe", never "no".)
+        try await publisher.publish(AMQPMessage(routingKey: queue, text: "thawed", messageId: "thawed"))
+        let again = try await consumer.deliveries()
+        let ids = try await withTimeout(.seconds(30), "the thawed message") {
+            var ids: [String?] = []
+            for try await delivery in again {
+                ids.append(delivery.messageId)
+                try await delivery.ack()
+                if delivery.messageId == "thawed" { break }
+            }
+            return ids
+        }
+        #expect(ids.last == "thawed")
+        #expect(Set(ids).isSubset(of: ["frozen", "thawed"]))
+        try await publisher.deleteQueue(queue)
+        await consumer.close()
+        await publisher.close()
+    }
+}

@@ -15,6 +15,20 @@ enum BrokerControl {
     static func start() throws { try run("start") }
     static func restart() throws { try run("restart") }
 
+    /// Freezes the broker (SIGSTOP): its sockets stay open but it answers nothing, as behind a
+    /// network partition. Always ``resume()`` it.
+    static func pause() throws { try signal(SIGSTOP) }
+    /// Unfreezes the broker (SIGCONT).
+    static func resume() throws { try signal(SIGCONT) }
+
+    private static func signal(_ signal: Int32) throws {
+        let pidFile = TestEnvironment.repositoryRoot.appendingPathComponent(".run/rabbitmq/rabbitmq.pid")
+        let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pid = pid_t(text), kill(pid, signal) == 0 else {
+            throw BrokerControlError(message: "cannot signal the broker (pid file \(pidFile.path): '\(text)')")
+        }
+    }
+
     private static func run(_ verb: String) throws {
         let script = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path
         let closeAndRun = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec /bin/bash "$0" "$@""#
