@@ -86,8 +86,14 @@ import TestSupport
             #expect(error.code == .consumerCancelled)
             #expect(error.isConnectionLevel)
         }
+        // Consuming again declares the queue again (it is in the consumer's topology).
+        let again = try await consumer.deliveries()
+        try await fixture.publisher.publish(AMQPMessage(routingKey: queue, text: "back", messageId: "back"))
+        let received = try await take(1, from: again)
+        #expect(received.first?.messageId == "back")
+        try await received.first?.ack()
         await consumer.close()
-        await fixture.publisher.close()
+        try await fixture.tearDown()
     }
 }
 
