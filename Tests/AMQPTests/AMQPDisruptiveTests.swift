@@ -163,3 +163,42 @@ import TestSupport
         await publisher.close()
     }
 }
+
+/// A resource alarm blocks publishing connections: publishes must time out, not hang the
+/// publisher's thread, and succeed again once the alarm clears.
+@Suite(.serialized) struct AMQPAlarmDisruptiveTests {
+    @Test func publishesTimeOutWhileTheBrokerBlocksAndResumeAfterwards() async throws {
+        let queue = uniqueTestName("amqp-alarm")
+        let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])
+        let publisher = AMQPPublisher(
+            configuration: try AMQPTest.configuration, topology: topology, confirmTimeout: .seconds(3),
+            logger: AMQPTest.logger)
+        try await publisher.connect()
+
+        try BrokerControl.rabbitmqctl("set_vm_memory_high_watermark", "0.000001")
+        var errors: [AMQPError] = []
+        do {
+            defer { try? BrokerControl.rabbitmqctl("set_vm_memory_high_watermark", "0.2") }
+            // The first publish is written (the broker then stops reading); later ones are held
+            // back once connection.blocked arrives. All of them fail in time.
+            for index in 0..<3 {
+                let error = try await withTimeout(.seconds(30), "a blocked publish to end") { () -> AMQPError? in
+                    do throws(AMQPError) {
+                        try await publisher.publish(AMQPMessage(routingKey: queue, text: "blocked", messageId: "blocked-\(index)"))
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+                if let error { errors.append(error) }
+            }
+        }
+        #expect(errors.count == 3)
+        #expect(errors.allSatisfy { $0.code == .timeout }, "\(errors)")
+
+        // After the alarm, publishing works again (on the same or a new connection).
+        try await publisher.publish(AMQPMessage(routingKey: queue, text: "unblocked", messageId: "unblocked"))
+        try await publisher.deleteQueue(queue)
+        await publisher.close()
+    }
+}

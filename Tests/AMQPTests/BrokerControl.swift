@@ -29,10 +29,23 @@ enum BrokerControl {
         }
     }
 
+    /// Runs `rabbitmqctl` against the local node (e.g. to raise a memory alarm).
+    static func rabbitmqctl(_ arguments: String...) throws {
+        let port = ProcessInfo.processInfo.environment["LOCAL_AMQP_PORT"] ?? "5682"
+        let home = TestEnvironment.repositoryRoot.appendingPathComponent(".run/rabbitmq/home").path
+        try spawn(
+            ["/usr/bin/env", "HOME=\(home)", "/usr/lib/rabbitmq/bin/rabbitmqctl", "-q", "-n", "autoresponder-\(port)@localhost"]
+                + arguments, "rabbitmqctl \(arguments.joined(separator: " "))")
+    }
+
     private static func run(_ verb: String) throws {
         let script = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path
-        let closeAndRun = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec /bin/bash "$0" "$@""#
-        let arguments = ["/bin/bash", "-c", closeAndRun, script, verb, "rabbitmq"]
+        try spawn(["/bin/bash", script, verb, "rabbitmq"], "scripts/servers.sh \(verb) rabbitmq")
+    }
+
+    private static func spawn(_ command: [String], _ what: String) throws {
+        let closeAndRun = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$0" "$@""#
+        let arguments = ["/bin/bash", "-c", closeAndRun] + command
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
@@ -41,7 +54,7 @@ enum BrokerControl {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         guard status == 0 else {
-            throw BrokerControlError(message: "scripts/servers.sh \(verb) rabbitmq failed (wait status \(status))")
+            throw BrokerControlError(message: "\(what) failed (wait status \(status))")
         }
     }
 }
