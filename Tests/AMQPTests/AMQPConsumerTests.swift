@@ -35,6 +35,19 @@ import TestSupport
         try await fixture.tearDown()
     }
 
+    @Test func theSequenceKeepsItsConsumerAlive() async throws {
+        let queue = uniqueTestName("amqp-owned")
+        let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])
+        let fixture = try AMQPFixture(topology: topology)
+        // No reference to the consumer is kept: only its sequence.
+        let deliveries = try await fixture.consumer(queue, topology: topology).deliveries()
+        try await fixture.publisher.publish(AMQPMessage(routingKey: queue, text: "x", messageId: "owned"))
+        let received = try await take(1, from: deliveries)
+        #expect(received.first?.messageId == "owned")
+        try await received.first?.ack()
+        try await fixture.tearDown()
+    }
+
     @Test func onlyOneActiveSequence() async throws {
         let queue = uniqueTestName("amqp-single")
         let fixture = try AMQPFixture(topology: AMQPTopology(queues: [AMQPQueue(name: queue)]))
