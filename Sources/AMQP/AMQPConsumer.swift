@@ -65,8 +65,10 @@ public final class AMQPConsumer: Sendable {
         let streamID = streamIDs.next()
         let (stream, continuation) = AMQPDeliveries.makeStream()
         let mailbox = self.mailbox
-        continuation.onTermination = { termination in
-            if case .cancelled = termination { mailbox.post(.streamEnded(streamID)) }
+        // Captures `self`: the sequence keeps its consumer (and connection) alive while iterated;
+        // the closure is released when the sequence ends.
+        continuation.onTermination = { [self] termination in
+            if case .cancelled = termination { self.mailbox.post(.streamEnded(streamID)) }
         }
         let result = await withCheckedContinuation { (started: CheckedContinuation<Result<Void, AMQPError>, Never>) in
             if !mailbox.post(.start(streamID, continuation, started)) {

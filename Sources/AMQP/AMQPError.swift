@@ -39,6 +39,7 @@ public struct AMQPError: Error, Sendable, CustomStringConvertible {
         /// An argument cannot be encoded (e.g. a short string longer than 255 bytes).
         public static let invalidArgument = Code("invalidArgument")
 
+        /// The code's name, e.g. `connectionLost`.
         public var description: String { name }
     }
 
@@ -81,6 +82,7 @@ public struct AMQPError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `AMQPError.<code>: <message>`, plus the broker's reply when there is one.
     public var description: String {
         var text = "AMQPError.\(code): \(message)"
         if let replyCode { text += " [broker reply \(replyCode)\(replyText.map { " \($0)" } ?? "")]" }

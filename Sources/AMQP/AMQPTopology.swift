@@ -37,6 +37,7 @@ public struct AMQPExchange: Sendable, Hashable {
         public static let topic = Kind(rawValue: "topic")
         /// Routes by header values.
         public static let headers = Kind(rawValue: "headers")
+        /// The broker's name for the type.
         public var description: String { rawValue }
     }
 

@@ -35,6 +35,19 @@ import TestSupport
         try await fixture.tearDown()
     }
 
+    @Test func theSequenceKeepsItsConsumerAlive() async throws {
+        let queue = uniqueTestName("amqp-owned")
+        let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])
+        let fixture = try AMQPFixture(topology: topology)
+        // No reference to the consumer is kept: only its sequence.
+        let deliveries = try await fixture.consumer(queue, topology: topology).deliveries()
+        try await fixture.publisher.publish(AMQPMessage(routingKey: queue, text: "x", messageId: "owned"))
+        let received = try await take(1, from: deliveries)
+        #expect(received.first?.messageId == "owned")
+        try await received.first?.ack()
+        try await fixture.tearDown()
+    }
+
     @Test func onlyOneActiveSequence() async throws {
         let queue = uniqueTestName("amqp-single")
         let fixture = try AMQPFixture(topology: AMQPTopology(queues: [AMQPQueue(name: queue)]))
@@ -86,7 +99,35 @@ import TestSupport
             #expect(error.code == .consumerCancelled)
             #expect(error.isConnectionLevel)
         }
+        // Consuming again declares the queue again (it is in the consumer's topology).
+        let again = try await consumer.deliveries()
+        try await fixture.publisher.publish(AMQPMessage(routingKey: queue, text: "back", messageId: "back"))
+        let received = try await take(1, from: again)
+        #expect(received.first?.messageId == "back")
+        try await received.first?.ack()
         await consumer.close()
-        await fixture.publisher.close()
+        try await fixture.tearDown()
+    }
+}
+
+@Suite struct AMQPHeartbeatTests {
+    @Test func idleConnectionsOutliveSeveralHeartbeatIntervals() async throws {
+        let queue = uniqueTestName("amqp-idle")
+        let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])
+        var configuration = try AMQPTest.configuration
+        configuration.heartbeat = .seconds(1)
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: AMQPTest.logger)
+        let consumer = AMQPConsumer(configuration: configuration, topology: topology, queue: queue, logger: AMQPTest.logger)
+        let deliveries = try await consumer.deliveries()
+        try await publisher.connect()
+        // Without heartbeats from the client the broker would close both connections after ~2 s.
+        try await Task.sleep(for: .seconds(4))
+        try await publisher.publish(AMQPMessage(routingKey: queue, text: "still here", messageId: "idle"))
+        let received = try await take(1, from: deliveries)
+        #expect(received.first?.messageId == "idle")
+        try await received.first?.ack()
+        try await publisher.deleteQueue(queue)
+        await consumer.close()
+        await publisher.close()
     }
 }

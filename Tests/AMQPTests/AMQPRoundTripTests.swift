@@ -54,6 +54,25 @@ import TestSupport
         try await fixture.tearDown()
     }
 
+    @Test func emptyAndMultiFrameBodiesRoundTrip() async throws {
+        let queue = uniqueTestName("amqp-bodies")
+        let fixture = try AMQPFixture(topology: AMQPTopology(queues: [AMQPQueue(name: queue)]))
+        // 1 MiB spans several frames (frame_max 128 KiB).
+        let large = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try await fixture.publisher.publish([
+            AMQPMessage(routingKey: queue, body: [], messageId: "empty"),
+            AMQPMessage(routingKey: queue, body: large, messageId: "large"),
+        ])
+        let consumer = try fixture.consumer(queue)
+        let received = try await take(2, from: try await consumer.deliveries())
+        #expect(received.map(\.messageId) == ["empty", "large"])
+        #expect(received.first?.body == [])
+        #expect(received.last?.body == large)
+        for delivery in received { try await delivery.ack() }
+        await consumer.close()
+        try await fixture.tearDown()
+    }
+
     @Test func nackWithRequeueIsRedelivered() async throws {
         let queue = uniqueTestName("amqp-nack")
         let topology = AMQPTopology(queues: [AMQPQueue(name: queue)])

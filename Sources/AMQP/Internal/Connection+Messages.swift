@@ -21,7 +21,7 @@ extension Connection {
     /// Limits unacknowledged deliveries per consumer (global = 0: quorum queues refuse global QoS).
     func qos(prefetch: UInt16) throws(AMQPError) {
         amqp_basic_qos(state, Connection.workChannel, 0, prefetch, 0)
-        try check(amqp_get_rpc_reply(state), "setting prefetch \(prefetch)", channel: Connection.workChannel, lost: .connectionFailed, refused: .connectionFailed)
+        try check(amqp_get_rpc_reply(state), "setting prefetch \(prefetch)", channel: Connection.workChannel, lost: .connectionFailed, refused: .channelClosed)
     }
 
     /// Starts consuming `queue` with manual acks; returns the consumer tag.
@@ -30,7 +30,7 @@ extension Connection {
         let ok = amqp_basic_consume(
             state, Connection.workChannel, arena.bytes(queue), arena.bytes(consumerTag), 0, 0, 0,
             amqp_table_t(num_entries: 0, entries: nil))
-        try check(amqp_get_rpc_reply(state), "starting to consume queue '\(queue)'", channel: Connection.workChannel, lost: .connectionFailed, refused: .connectionFailed)
+        try check(amqp_get_rpc_reply(state), "starting to consume queue '\(queue)'", channel: Connection.workChannel, lost: .connectionFailed, refused: .channelClosed)
         return ok.map { CDecoding.string($0.pointee.consumer_tag) } ?? consumerTag
     }
 

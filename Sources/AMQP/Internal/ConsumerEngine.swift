@@ -76,7 +76,10 @@ final class ConsumerEngine {
             throw AMQPError(code: .invalidState, message: "the consumer already has an active delivery sequence; cancel() it first")
         }
         do {
+            let reused = connection?.isUsable == true
             let connection = try connected()
+            // Declared again on a reused connection too: the queue may have been deleted since.
+            if reused { try connection.declare(topology, channel: Connection.workChannel) }
             consumerTag = try connection.consume(queue: queue, consumerTag: "")
         } catch {
             // A refused consume (e.g. 404, no such queue) closed the working channel: start over.

@@ -55,9 +55,12 @@ extension PublisherEngine {
             throw connection.serverException(
                 method, "publishing", channel: 0, lost: .connectionLost, refused: .connectionLost)
         case AMQP_CONNECTION_BLOCKED_METHOD:
-            logger.info("RabbitMQ blocked the publisher (memory or disk alarm); confirms wait until it unblocks")
+            logger.info("RabbitMQ blocked the publisher (memory or disk alarm); publishes wait until it unblocks")
+            isBlocked = true
         case AMQP_CONNECTION_UNBLOCKED_METHOD:
             logger.info("RabbitMQ unblocked the publisher")
+            isBlocked = false
+            releaseHeld()
         default:
             logger.debug("AMQP publisher ignored a method", metadata: ["amqp.method": "\(method.id)"])
         }

@@ -17,6 +17,10 @@ final class PublisherEngine {
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
     var closeDeadline: ContinuousClock.Instant?
     var isShuttingDown = false
+    /// True while the broker blocks the connection (memory or disk alarm). Publishes are held
+    /// back meanwhile: writing them could block the thread in send() for as long as the alarm lasts.
+    var isBlocked = false
+    var held: [(messages: [AMQPMessage], waiter: PublishWaiter, deadline: ContinuousClock.Instant)] = []
 
     init(
         mailbox: Mailbox<PublisherCommand>, configuration: AMQPConfiguration, topology: AMQPTopology,
@@ -35,7 +39,7 @@ final class PublisherEngine {
             for command in mailbox.take() { handle(command, connectFailure: &connectFailure) }
             if connection != nil { readFrames() }
             failExpiredPublishes()
-            if isShuttingDown || (closeDeadline.map { tracker.isEmpty || clock.now >= $0 } ?? false) { break }
+            if isShuttingDown || (closeDeadline.map { (tracker.isEmpty && held.isEmpty) || clock.now >= $0 } ?? false) { break }
             if let connection, connection.hasBufferedInput { continue }
             _ = mailbox.wait(socket: connection?.socket, timeout: waitTimeout())
         }
@@ -48,6 +52,9 @@ final class PublisherEngine {
             let waiter = PublishWaiter(count: messages.count, continuation: continuation)
             guard closeDeadline == nil else { return waiter.fail(.publisherClosed) }
             if let connectFailure { return waiter.fail(connectFailure) }
+            if isBlocked, connection != nil {
+                return held.append((messages, waiter, clock.now.advanced(by: confirmTimeout)))
+            }
             do {
                 try publish(messages, waiter: waiter)
             } catch {
@@ -68,7 +75,7 @@ final class PublisherEngine {
         }
     }
 
-    private func publish(_ messages: [AMQPMessage], waiter: PublishWaiter) throws(AMQPError) {
+    func publish(_ messages: [AMQPMessage], waiter: PublishWaiter) throws(AMQPError) {
         let connection = try connected()
         for message in messages {
             do {
@@ -116,6 +123,7 @@ final class PublisherEngine {
         }
         // A new channel numbers confirms from 1 again; nothing can be pending here.
         _ = tracker.reset()
+        isBlocked = false
         connection = fresh
         logger.info("AMQP publisher connected", metadata: ["amqp.broker": "\(configuration)"])
         return fresh
@@ -130,29 +138,16 @@ final class PublisherEngine {
                 metadata: ["amqp.error": "\(error)", "amqp.pending": "\(waiters.count)"])
         }
         for waiter in waiters { waiter.fail(error) }
+        failHeld(error)
+        isBlocked = false
         connection?.close()  // polite close when only the channel failed; no-op when broken
         connection = nil
-    }
-
-    private func failExpiredPublishes() {
-        let expired = tracker.expired(at: clock.now)
-        guard !expired.isEmpty else { return }
-        let error = AMQPError(
-            code: .timeout,
-            message: "RabbitMQ did not confirm the publish within \(confirmTimeout); it may or may not have the message: retry (consumers deduplicate)")
-        for waiter in expired { waiter.fail(error) }
-    }
-
-    private func waitTimeout() -> Duration {
-        guard connection != nil else { return closeDeadline == nil ? .seconds(1) : .milliseconds(50) }
-        var timeout = Duration.milliseconds(200)  // keeps heartbeats flowing
-        if let deadline = tracker.nextDeadline { timeout = min(timeout, max(.zero, deadline - clock.now)) }
-        return timeout
     }
 
     private func finish() {
         let error = AMQPError.publisherClosed
         for waiter in tracker.reset() { waiter.fail(error) }
+        failHeld(error)
         connection?.close()
         connection = nil
         for command in mailbox.close() {
