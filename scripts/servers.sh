@@ -86,7 +86,10 @@ stop_rabbitmq() {
   if ! rabbit_running; then log "rabbitmq not running"; rm -f "$rabbit_dir/rabbitmq.pid"; return; fi
   local pid; pid="$(cat "$rabbit_dir/rabbitmq.pid")"
   log "stopping rabbitmq (pid $pid)"
-  kill "$pid" 2>/dev/null || true
+  rabbit_env
+  # A clean stop (the broker flushes its queues' indices); SIGTERM, then SIGKILL, if it does not answer.
+  timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$RABBITMQ_NODENAME" stop "$rabbit_dir/rabbitmq.pid" >/dev/null 2>&1 \
+    || kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$rabbit_dir/rabbitmq.pid"
