@@ -10,7 +10,7 @@ import TestSupport
         let fixture = try AMQPFixture(topology: topology)
         try await fixture.publisher.publish(AMQPMessage(routingKey: queue, text: "kept", messageId: "before"))
 
-        try BrokerControl.restart()
+        try await BrokerControl.restart()
 
         // The publisher saw the broker close its connection; this publish reconnects.
         try await fixture.publisher.publish(AMQPMessage(routingKey: queue, text: "new", messageId: "after"))
@@ -65,7 +65,7 @@ import TestSupport
         }
         try await Task.sleep(for: .milliseconds(300))  // let traffic flow (not asserted)
 
-        try BrokerControl.stop()
+        try await BrokerControl.stop()
 
         let consumerError = try await withTimeout(.seconds(30), "the consumer to fail") { await consuming.value }
         let amqpError = try #require(consumerError as? AMQPError, "the sequence must throw, not end: \(String(describing: consumerError))")
@@ -85,7 +85,7 @@ import TestSupport
             #expect(error.code == .staleDelivery)
         }
 
-        try BrokerControl.start()
+        try await BrokerControl.start()
 
         // Both reconnect: the publisher on its next publish, the consumer on deliveries().
         try await publisher.publish(AMQPMessage(routingKey: queue, text: "back", messageId: "back"))
@@ -175,10 +175,10 @@ import TestSupport
             logger: AMQPTest.logger)
         try await publisher.connect()
 
-        try BrokerControl.rabbitmqctl("set_vm_memory_high_watermark", "0.000001")
+        try await BrokerControl.rabbitmqctl("set_vm_memory_high_watermark", "0.000001")
         var errors: [AMQPError] = []
+        let blocked: Result<Void, any Error>
         do {
-            defer { try? BrokerControl.rabbitmqctl("set_vm_memory_high_watermark", "0.2") }
             // The first publish is written (the broker then stops reading); later ones are held
             // back once connection.blocked arrives. All of them fail in time.
             for index in 0..<3 {
@@ -192,7 +192,12 @@ import TestSupport
                 }
                 if let error { errors.append(error) }
             }
+            blocked = .success(())
+        } catch {
+            blocked = .failure(error)
         }
+        try await BrokerControl.rabbitmqctl("set_vm_memory_high_watermark", "0.2")
+        try blocked.get()
         #expect(errors.count == 3)
         #expect(errors.allSatisfy { $0.code == .timeout }, "\(errors)")
 

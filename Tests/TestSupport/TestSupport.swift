@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Where the integration tests find the real servers that `make test` starts (scripts/servers.sh).
@@ -42,40 +45,52 @@ public func uniqueTestName(_ prefix: String) -> String {
 /// Stops, starts and restarts the local servers through scripts/servers.sh.
 /// Only tests in suites whose name ends in `DisruptiveTests` may call these: `make test` runs those
 /// suites alone, after the others, so a restart never breaks a test that is running beside it.
-///
-/// The wait is a termination handler resuming a continuation (no cooperative thread blocks).
-/// scripts/servers.sh closes the descriptors it inherits before starting a daemon: Foundation's
-/// `Process` on Linux learns that a child exited when a socket it passes down closes, and a daemon
-/// holding that socket would make the wait endless.
 public enum LocalServers {
     /// A server that scripts/servers.sh manages.
     public enum Server: String, Sendable { case rabbitmq, postgres }
 
     /// Stops the server (by pid) and waits until it is gone.
-    public static func stop(_ server: Server) async throws { try await run("stop", server) }
+    public static func stop(_ server: Server) async throws { try await script("stop", server) }
     /// Starts the server (idempotent) and waits until it accepts connections.
-    public static func start(_ server: Server) async throws { try await run("start", server) }
+    public static func start(_ server: Server) async throws { try await script("start", server) }
     /// Stops and starts the server.
-    public static func restart(_ server: Server) async throws { try await run("restart", server) }
+    public static func restart(_ server: Server) async throws { try await script("restart", server) }
 
-    private static func run(_ verb: String, _ server: Server) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [
-            TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path, verb,
-            server.rawValue,
-        ]
+    private static func script(_ verb: String, _ server: Server) async throws {
+        let path = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path
+        try await run(["/bin/bash", path, verb, server.rawValue])
+    }
+
+    /// Runs a command to its end and throws unless it exits 0.
+    ///
+    /// Not Foundation's `Process`: on Linux it learns that a child exited when a socket handed to the
+    /// child closes, and a daemon started by the command (the broker, the database) would hold that
+    /// socket for its whole life. Here the command runs through `posix_spawn` with every descriptor above
+    /// stderr closed first, and `waitpid` waits on a thread of its own (no cooperative thread blocks).
+    public static func run(_ command: [String]) async throws {
+        let closeAndRun =
+            #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$0" "$@""#
+        let arguments = ["/bin/bash", "-c", closeAndRun] + command
+        let what = command.joined(separator: " ")
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { process in continuation.resume(returning: process.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+            var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            defer { for pointer in argv { free(pointer) } }
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, "/bin/bash", nil, nil, &argv, environ)
+            guard spawned == 0 else {
+                continuation.resume(throwing: LocalServerError(message: "posix_spawn of \(what) failed: \(spawned)"))
+                return
             }
+            let child = pid
+            let waiter = Thread {
+                var status: Int32 = 0
+                while waitpid(child, &status, 0) == -1 && errno == EINTR {}
+                continuation.resume(returning: status)
+            }
+            waiter.start()
         }
         guard status == 0 else {
-            throw LocalServerError(message: "scripts/servers.sh \(verb) \(server.rawValue) exited \(status)")
+            throw LocalServerError(message: "\(what) failed (wait status \(status))")
         }
     }
 }
