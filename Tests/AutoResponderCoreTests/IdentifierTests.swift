@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func messageIDsSortNaturally() throws {
-        let ids = try ["754893-10", "754893-2", "754893-1", "754893-0"].map(MessageID.init)
+        let ids = try ["754893-10", "754893-2", "754893-1", "754893-0"].map { try MessageID($0) }
         #expect(ids.sorted().map(\.rawValue) == ["754893-0", "754893-1", "754893-2", "754893-10"])
     }
 

@@ -1,37 +1,13 @@
 /// The chip of a card machine (`sales.chip_id`, telecom `chip_id`), e.g. `"CHIP37648"`.
 ///
 /// Validated on creation (see ``IdentifierError``): 1 to 64 ASCII letters, digits, `-`, `_`, `.`, `:`.
-public struct ChipID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct ChipID: ValidatedIdentifier {
     /// The name of this kind of identifier in messages.
     public static let kind = "chip id"
 
     /// The validated value, as upstream spells it.
     public let rawValue: String
 
-    /// Parses an upstream string.
-    /// - Throws: ``IdentifierError`` if `rawValue` is empty, too long or holds a character outside
-    ///   the conservative set.
-    public init(_ rawValue: String) throws(IdentifierError) {
-        self.rawValue = try IdentifierSyntax.validate(rawValue, kind: Self.kind)
-    }
-
-    /// Decodes a JSON/YAML string and validates it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        try self.init(container.decode(String.self))
-    }
-
-    /// Encodes the raw value as a string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// Natural order: digit runs compare by value (`754893-2` < `754893-10`).
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        NaturalOrder.isOrderedBefore(lhs.rawValue, rhs.rawValue)
-    }
-
-    /// The raw value.
-    public var description: String { rawValue }
+    /// Wraps a validated value; parse upstream strings with `init(_:)`.
+    public init(validated rawValue: String) { self.rawValue = rawValue }
 }
