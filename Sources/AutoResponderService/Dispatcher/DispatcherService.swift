@@ -75,3 +75,8 @@ public struct DispatcherService: Service {
         }
     }
 }
+
+extension DispatcherService: CustomStringConvertible {
+    /// A short name for logs (swift-service-lifecycle prints its services).
+    public var description: String { "DispatcherService(exchange: \(topology.exchange), poll: \(pollInterval))" }
+}

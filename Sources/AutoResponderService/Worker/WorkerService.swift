@@ -176,3 +176,8 @@ extension Duration {
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }
+
+extension WorkerService: CustomStringConvertible {
+    /// A short name for logs (swift-service-lifecycle prints its services).
+    public var description: String { "WorkerService(queue: \(topology.jobsQueue))" }
+}
