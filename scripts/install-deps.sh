@@ -11,6 +11,7 @@ packages=(
   rabbitmq-server        # local broker for tests and `make run`
   postgresql             # local database for tests and `make run`
   postgresql-client
+  curl                   # make run waits for the simulator with it
 )
 if [ "${INSTALL_TOOLS:-0}" = 1 ]; then
   packages+=(docker-compose wrk hyperfine)   # optional: compose validation and benchmarks

@@ -9,6 +9,7 @@
 #   SIM_PORT=8090              the simulator's port (the three API URLs point at it)
 #   RUN_SECONDS=0              stop by itself after this many seconds (0: run until Ctrl-C)
 #   RUN_CONFIG=debug           the build to run (release: optimised, longer first build)
+#   RUN_RESET=1                start from an empty service state (0: keep what earlier runs answered)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -28,6 +29,11 @@ export LOG_LEVEL="${LOG_LEVEL:-info}"
 
 echo "run: loading $world into the business tables" >&2
 bash scripts/load-world.sh "$world"
+if [ "${RUN_RESET:-1}" = 1 ]; then
+  # A fresh demo: forget what earlier runs answered (the service's own schema; it is re-created at start).
+  echo "run: resetting the service's state (schema responder; RUN_RESET=0 keeps it)" >&2
+  psql "$DATABASE_URL" -q -c 'DROP SCHEMA IF EXISTS responder CASCADE' >/dev/null
+fi
 
 pids=()
 start() {  # start NAME COMMAND...: run in the background, prefix its output with NAME
@@ -50,6 +56,8 @@ for _ in $(seq 1 50); do
 done
 start dispatcher "$bin/dispatcher"
 for i in $(seq 1 "$workers"); do INSTANCE_ID="worker-$i" start "worker-$i" "$bin/worker"; done
+# Each reply the chats API (the simulator) receives, as it arrives.
+start replies python3 scripts/show-replies.py "http://127.0.0.1:$sim_port"
 
 echo "run: simulator on :$sim_port, $workers worker(s). Replies sent: curl -s http://127.0.0.1:$sim_port/_sim/sent" >&2
 if [ "${RUN_SECONDS:-0}" -gt 0 ]; then sleep "$RUN_SECONDS"; else wait; fi
