@@ -118,13 +118,18 @@ struct ClientTests {
     @Test func waitingCallerCanBeCancelled() async throws {
         let client = PostgresClient(
             configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
-        let observer = PostgresClient(configuration: try TestDatabase.configuration(), logger: TestDatabase.logger)
+        // One connection (poolSize 1), so the advisory lock it takes is released by the same session.
+        let holder = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
         let marker = TestDatabase.uniqueTable("busy")
-        let busy = Task { try await client.query("select pg_sleep(3), '\(marker)'") }
-        // Wait until the only connection is busy with that statement.
-        while try await observer.query(
-            "select count(*) as n from pg_stat_activity where query like $1 and state = 'active'",
-            ["%pg_sleep(3), '\(marker)'%"])[0].decode(Int.self, "n") == 0
+        let key = Int64.random(in: 1...Int64.max)
+        // The client's only connection stays busy until the holder releases the lock: no timing involved
+        // (a fixed pg_sleep could end before a slow observer first looked, and the wait below never ended).
+        try await holder.query("select pg_advisory_lock($1)", [key])
+        let busy = Task { try await client.query("select pg_advisory_xact_lock($1), '\(marker)'", [key]) }
+        // Wait until the only connection is blocked on that lock.
+        while try await holder.query(
+            "select count(*) as n from pg_stat_activity where query like $1 and wait_event_type = 'Lock'",
+            ["%pg_advisory_xact_lock($1), '\(marker)'%"])[0].decode(Int.self, "n") == 0
         {
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -132,9 +137,10 @@ struct ClientTests {
         try await Task.sleep(for: .milliseconds(200))
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
+        try await holder.query("select pg_advisory_unlock($1)", [key])
         _ = try await busy.value
         await client.close()
-        await observer.close()
+        await holder.close()
     }
 
     @Test func unreachableServerGivesATypedErrorThroughTheClient() async throws {
