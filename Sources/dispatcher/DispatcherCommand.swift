@@ -1,8 +1,5 @@
 import ArgumentParser
 import AutoResponderService
-import Logging
-import ServiceLifecycle
-import UnixSignals
 
 /// `dispatcher`: polls the chats API and publishes one job per conversation that needs work.
 @main
@@ -17,18 +14,12 @@ struct DispatcherCommand: AsyncParsableCommand {
             """)
 
     func run() async throws {
-        let logger = ServiceLogging.bootstrap(label: "dispatcher")
-        let configuration: ServiceConfiguration
         do {
-            configuration = try ServiceConfiguration()
-        } catch {
-            logger.critical("\(error)")
-            throw ExitCode(78)  // EX_CONFIG
+            try await ServiceRunner.run(label: "dispatcher") { configuration, logger in
+                try await AutoResponder.makeDispatcher(configuration: configuration, logger: logger)
+            }
+        } catch is ServiceConfigurationError {
+            throw ExitCode(78)  // EX_CONFIG; the error is logged
         }
-        let dispatcher = try await AutoResponder.makeDispatcher(configuration: configuration, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: dispatcher)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
     }
 }

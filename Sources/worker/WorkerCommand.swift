@@ -1,8 +1,5 @@
 import ArgumentParser
 import AutoResponderService
-import Logging
-import ServiceLifecycle
-import UnixSignals
 
 /// `worker`: consumes jobs, answers the conversations, posts the replies.
 @main
@@ -18,18 +15,12 @@ struct WorkerCommand: AsyncParsableCommand {
             """)
 
     func run() async throws {
-        let logger = ServiceLogging.bootstrap(label: "worker")
-        let configuration: ServiceConfiguration
         do {
-            configuration = try ServiceConfiguration()
-        } catch {
-            logger.critical("\(error)")
-            throw ExitCode(78)  // EX_CONFIG
+            try await ServiceRunner.run(label: "worker") { configuration, logger in
+                try await AutoResponder.makeWorker(configuration: configuration, logger: logger)
+            }
+        } catch is ServiceConfigurationError {
+            throw ExitCode(78)  // EX_CONFIG; the error is logged
         }
-        let worker = try await AutoResponder.makeWorker(configuration: configuration, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
     }
 }
