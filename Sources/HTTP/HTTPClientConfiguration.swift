@@ -2,7 +2,9 @@
 public struct HTTPClientConfiguration: Sendable {
     /// Longest wait for a TCP (and TLS) connection to be set up.
     public var connectTimeout: Duration
-    /// Longest a whole request may take, connection included, unless the request overrides it.
+    /// Longest a whole request may take, connection included, unless the request overrides it. The
+    /// time a request waits for a free connection (see ``maxConnectionsPerHost``) counts too: libcurl
+    /// starts the clock when the request is handed to it.
     public var requestTimeout: Duration
     /// Largest response body accepted; a longer one fails with ``HTTPError/Code/bodyTooLarge``.
     public var maxBodyBytes: Int

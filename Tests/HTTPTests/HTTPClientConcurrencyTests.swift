@@ -5,7 +5,9 @@ import Testing
 struct HTTPClientConcurrencyTests {
     @Test func twoHundredConcurrentRequestsEachGetTheirOwnAnswerOverFewConnections() async throws {
         try await TestServer.withServer { server in
-            let configuration = HTTPClientConfiguration(maxConnectionsPerHost: 8)
+            // 200 requests queue for 8 connections, and the wait counts against the request timeout:
+            // a generous one, so that a slow machine (a sanitizer build) does not fail the test.
+            let configuration = HTTPClientConfiguration(requestTimeout: .seconds(120), maxConnectionsPerHost: 8)
             try await withClient(configuration) { client in
                 let replies = try await withThrowingTaskGroup(of: (Int, EchoReply).self) { group in
                     for id in 0..<200 {
