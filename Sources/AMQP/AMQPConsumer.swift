@@ -1,5 +1,7 @@
 import Foundation
+import Synchronization
 import Logging
+import ServiceLifecycle
 
 /// The deliveries of one consuming connection; ends when the consumer is cancelled or closed, and
 /// throws an ``AMQPError`` when the connection is lost.
@@ -19,11 +21,13 @@ public typealias AMQPDeliveries = AsyncThrowingStream<AMQPDelivery, any Error>
 /// the broker closing the channel or connection) the sequence throws a connection-level
 /// ``AMQPError`` and unsettled deliveries become stale (the broker redelivers them); call
 /// ``deliveries()`` again to reconnect. Blocking C calls run on the consumer's own thread.
-public final class AMQPConsumer: Sendable {
+public final class AMQPConsumer: Service, Sendable {
     private let mailbox: Mailbox<ConsumerCommand>
+    private let thread: EngineThread
     private let streamIDs = StreamIDs()
 
-    /// Creates a consumer and starts its thread; nothing connects before ``deliveries()``.
+    /// Creates a consumer. Its thread starts on first use (or ``run()``); nothing connects before
+    /// ``deliveries()``.
     ///
     /// - Parameters:
     ///   - configuration: the broker to connect to.
@@ -40,19 +44,34 @@ public final class AMQPConsumer: Sendable {
         logger[metadataKey: "amqp.queue"] = "\(queue)"
         let engineLogger = logger
         let mailbox = Mailbox<ConsumerCommand>()
+        let status = EngineStatus()
         self.mailbox = mailbox
-        let thread = Thread {
+        self.thread = EngineThread(name: "amqp-consumer", status: status) {
             ConsumerEngine(
                 mailbox: mailbox, configuration: configuration, topology: topology, queue: queue,
-                prefetchCount: prefetchCount, logger: engineLogger
+                prefetchCount: prefetchCount, status: status, logger: engineLogger
             ).run()
         }
-        thread.name = "amqp-consumer"
-        thread.start()
     }
 
     deinit {
         mailbox.post(.shutdown)
+    }
+
+    /// Runs as a swift-service-lifecycle service: starts the thread, waits for the graceful shutdown
+    /// (or cancellation) of its group, then closes (see ``close()``). Services that use the consumer
+    /// come after it in the group, so they stop first.
+    public func run() async throws {
+        thread.startIfNeeded()
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// What the connection thread last reported (connected means consuming).
+    public var status: AMQPConnectionStatus {
+        var status = thread.status.snapshot
+        if !thread.isStarted { status.lastLoop = .now }
+        return status
     }
 
     /// Connects if needed, starts consuming and returns the deliveries.
@@ -62,6 +81,7 @@ public final class AMQPConsumer: Sendable {
     /// deliveries that arrive afterwards go back to the queue.
     /// Throws ``AMQPError/Code/connectionFailed`` or ``AMQPError/Code/declarationFailed``.
     public func deliveries() async throws(AMQPError) -> AMQPDeliveries {
+        thread.startIfNeeded()
         let streamID = streamIDs.next()
         let (stream, continuation) = AMQPDeliveries.makeStream()
         let mailbox = self.mailbox
@@ -82,6 +102,7 @@ public final class AMQPConsumer: Sendable {
     /// Stops consuming (basic.cancel): the current sequence ends normally, and deliveries already
     /// received can still be settled. Returns once the broker confirmed the cancel.
     public func cancel() async {
+        guard thread.isStarted else { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             if !mailbox.post(.cancel(continuation)) { continuation.resume() }
         }
@@ -90,6 +111,11 @@ public final class AMQPConsumer: Sendable {
     /// Ends the sequence, closes the connection (the broker requeues unsettled deliveries) and
     /// ends the thread. Settling a delivery afterwards throws ``AMQPError/Code/staleDelivery``.
     public func close() async {
+        if thread.discardUnlessStarted() {
+            thread.status.closed()
+            _ = mailbox.close()  // never started: refuse later calls
+            return
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             if !mailbox.post(.close(continuation)) { continuation.resume() }
         }
@@ -97,16 +123,14 @@ public final class AMQPConsumer: Sendable {
 }
 
 /// Numbers the delivery sequences of a consumer.
-private final class StreamIDs: @unchecked Sendable {
-    // @unchecked: `value` is only read and written under `lock`.
-    private let lock = NSLock()
-    private var value: UInt64 = 0
+private final class StreamIDs: Sendable {
+    private let last = Mutex<UInt64>(0)
 
     func next() -> UInt64 {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        last.withLock {
+            $0 += 1
+            return $0
+        }
     }
 }
 

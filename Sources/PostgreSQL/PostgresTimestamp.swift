@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// Formats and parses PostgreSQL's ISO text for `timestamptz`, `timestamp` and `date`
@@ -12,11 +13,11 @@ enum PostgresTimestamp {
         }
         let (secondsTotal, fraction) = floorDivide(micros, 1_000_000)
         let (days, secondOfDay) = floorDivide(secondsTotal, 86_400)
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilDate.civil(fromDays: days)
         let bc = year <= 0
-        var text = pad(bc ? 1 - year : year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        text += " " + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
-        text += pad(secondOfDay % 60, 2) + "." + pad(fraction, 6) + "+00:00"
+        var text = zeroPadded(bc ? 1 - year : year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
+        text += " " + zeroPadded(secondOfDay / 3600, 2) + ":" + zeroPadded(secondOfDay / 60 % 60, 2) + ":"
+        text += zeroPadded(secondOfDay % 60, 2) + "." + zeroPadded(fraction, 6) + "+00:00"
         return bc ? text + " BC" : text
     }
 
@@ -68,7 +69,7 @@ enum PostgresTimestamp {
         }
         if scanner.take(Array(" BC".utf8)) { year = 1 - year }
         guard scanner.isAtEnd else { return nil }
-        let seconds = days(fromYear: year, month: month, day: day) * 86_400 + secondOfDay - offset
+        let seconds = CivilDate.days(fromYear: year, month: month, day: day) * 86_400 + secondOfDay - offset
         // One division of exact integer microseconds: no rounding error from adding a fraction.
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
         guard !overflow, scaled < Int64.max - micros else {
@@ -77,39 +78,12 @@ enum PostgresTimestamp {
         return Date(timeIntervalSince1970: Double(scaled + micros) / 1_000_000)
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func days(fromYear year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let quotient = value / divisor
         let remainder = value % divisor
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
 }
 
 /// A cursor over ASCII bytes for the timestamp parser.

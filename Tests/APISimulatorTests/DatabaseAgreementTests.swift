@@ -1,4 +1,5 @@
 import APISimulator
+import CivilTime
 import Foundation
 import TestSupport
 import Testing

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A row of the business table `sales`: the sale of a card machine to a merchant.
 public struct Sale: Sendable, Hashable, Codable {
     /// `id_sale`, a string of digits.

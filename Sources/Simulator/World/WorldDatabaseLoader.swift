@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Loads a world's business tables into PostgreSQL with `psql`: creates the tables if missing
 /// (``DatabaseSchema``), truncates them and bulk-loads them with `\copy` from CSV, in one transaction.
@@ -102,21 +103,13 @@ public struct WorldDatabaseLoader: Sendable {
     }
 }
 
-/// Two buffers filled by two reader threads. `@unchecked Sendable`: every access holds the lock.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var output = Data()
-    private var errors = Data()
+/// Two buffers filled by two reader threads.
+private final class LockedData: Sendable {
+    private let buffers = Mutex((output: Data(), errors: Data()))
 
     func store(_ data: Data, isError: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if isError { errors = data } else { output = data }
+        buffers.withLock { if isError { $0.errors = data } else { $0.output = data } }
     }
 
-    var values: (Data, Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (output, errors)
-    }
+    var values: (Data, Data) { buffers.withLock { ($0.output, $0.errors) } }
 }

@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// Generates a world deterministically from a seed and a size: the same parameters always give

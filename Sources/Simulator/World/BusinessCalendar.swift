@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// Calendar days in the business time zone (`America/Sao_Paulo` by default): which day an instant

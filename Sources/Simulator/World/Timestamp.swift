@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// An instant with the UTC offset it is written with, as the business database stores it
@@ -56,8 +57,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let c = civil
         let sign = utcOffsetSeconds < 0 ? "-" : "+"
         let off = abs(utcOffsetSeconds)
-        let offset = "\(sign)\(pad(off / 3600, 2)):\(pad(off % 3600 / 60, 2))"
-        return "\(c.date.iso8601)\(separator)\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))\(offset)"
+        let offset = "\(sign)\(zeroPadded(off / 3600, 2)):\(zeroPadded(off % 3600 / 60, 2))"
+        return "\(c.date.iso8601)\(separator)\(zeroPadded(c.hour, 2)):\(zeroPadded(c.minute, 2)):\(zeroPadded(c.second, 2))\(offset)"
     }
 
     /// Parses `YYYY-MM-DD[T ]HH:MM:SS` followed by `Z`, `±HH`, `±HHMM` or `±HH:MM`.
@@ -117,9 +118,4 @@ private func digits(_ chars: [UInt8], _ start: Int, _ count: Int) -> Int? {
         value = value * 10 + Int(c - UInt8(ascii: "0"))
     }
     return value
-}
-
-func pad(_ value: Int, _ width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }

@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// The assignment's original data (`../shared/data/original`: `conversations.json`, `database.json`)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the simulator reads the time (Unix seconds): the system clock, or a clock tests move by hand.
 public protocol SimulatorClock: Sendable {
@@ -16,28 +17,14 @@ public struct SystemClock: SimulatorClock {
 
 /// A clock that only moves when told to, for tests of arrivals, follow-ups and closures.
 public final class ManualClock: SimulatorClock {
-    private let current: Locked<Double>
+    private let current: Mutex<Double>
 
     /// A clock showing `start`.
-    public init(start: Double = 1_640_197_800) { current = Locked(start) }
+    public init(start: Double = 1_640_197_800) { current = Mutex(start) }
 
     /// The time it shows.
     public func now() -> Double { current.withLock { $0 } }
 
     /// Moves the clock forward by `seconds`.
     public func advance(by seconds: Double) { current.withLock { $0 += seconds } }
-}
-
-/// A value behind a lock. `@unchecked Sendable`: the value is only reached inside `withLock`.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
 }

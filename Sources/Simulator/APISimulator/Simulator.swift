@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import World
 
 /// The three upstream APIs over one world: answers the six endpoints of CONTRACT.md section 1,
@@ -13,8 +14,8 @@ public final class Simulator: Sendable {
     let token: String
     let clock: any SimulatorClock
     let answers: StaticAnswers
-    let state: Locked<SimulatorState>
-    let hangRelease: Locked<Int>
+    let state: Mutex<SimulatorState>
+    let hangRelease: Mutex<Int>
     let logger: Logger
 
     /// A simulator of `world` that accepts `token` in the `authorization` header.
@@ -33,8 +34,8 @@ public final class Simulator: Sendable {
         self.answers = try StaticAnswers(world)
         var initial = SimulatorState(knobs: knobs)
         initial.reset(world: world, now: clock.now())
-        self.state = Locked(initial)
-        self.hangRelease = Locked(0)
+        self.state = Mutex(initial)
+        self.hangRelease = Mutex(0)
     }
 
     /// Answers one request of `endpoint` with this raw body and `authorization` header value.

@@ -1,3 +1,4 @@
+import CivilTime
 /// A merchant before ids are numbered.
 struct MerchantDraft {
     enum Kind { case ghost, new, established }
@@ -102,7 +103,7 @@ extension GenerationContext {
 
     private func address(_ random: inout SeededRandom) -> Address {
         let (city, state, prefixes) = random.pick(Vocabulary.cities)
-        let digits = pad(random.int(in: prefixes), 5) + pad(random.below(1000), 3)
+        let digits = zeroPadded(random.int(in: prefixes), 5) + zeroPadded(random.below(1000), 3)
         return Address(
             neighborhood: random.pick(Vocabulary.neighborhoods), zipCode: Address.formatZip(digits), city: city,
             complement: random.chance(0.3) ? random.pick(Vocabulary.complements) : "",

@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 import World
 
-extension APISim {
+extension Serve {
     func environment(_ name: String) -> String? {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
         return value

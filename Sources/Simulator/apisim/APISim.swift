@@ -2,14 +2,47 @@ import APISimulator
 import ArgumentParser
 import Foundation
 import Logging
+import Operations
 import World
 
-/// `apisim`: the simulator of the chats, logistics and telecom APIs on one port.
+/// `apisim`: the simulator of the chats, logistics and telecom APIs on one port (`apisim serve`, the
+/// default), and `apisim healthcheck` for container health checks.
 @main
 struct APISim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apisim",
-        abstract: "Simulate the chats, logistics and telecom APIs (CONTRACT.md section 1) on one port.",
+        abstract: "Simulate the chats, logistics and telecom APIs (docs/contract.md) on one port.",
+        subcommands: [Serve.self, Healthcheck.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// `apisim healthcheck`: exit 0 if a simulator answers `GET /_sim/health` on this machine.
+struct Healthcheck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exit 0 if the simulator on 127.0.0.1:PORT answers GET /_sim/health with 200.")
+
+    @Option(help: "The simulator's port (default APISIM_PORT, else 8080).")
+    var port: Int?
+
+    func run() async throws {
+        let port = self.port ?? ProcessInfo.processInfo.environment["APISIM_PORT"].flatMap { Int($0) } ?? 8080
+        do {
+            let (status, body) = try await OperationsProbe.get(port: port, path: "/_sim/health")
+            print(body.trimmingCharacters(in: .whitespacesAndNewlines))
+            if status != 200 { throw ExitCode(1) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            print("no answer from http://127.0.0.1:\(port)/_sim/health: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `apisim serve`: the simulator itself.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate the chats, logistics and telecom APIs (docs/contract.md) on one port (the default).",
         discussion: """
             Serves POST /conversations, /conversation_info, /send_message, /tracking, /zip_code and \
             /chip_status over one world (world.json, from `worldgen generate|original`, or --generate), so \

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// An amount of money with two decimals, as `numeric(14,2)` stores it.
 ///
 /// Encoded in JSON as a string with exactly two decimals (`"177.40"`), so no reader loses a cent
@@ -19,7 +21,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     public var description: String {
         let sign = cents < 0 ? "-" : ""
         let absolute = cents.magnitude
-        return "\(sign)\(absolute / 100).\(pad(Int(absolute % 100), 2))"
+        return "\(sign)\(absolute / 100).\(zeroPadded(Int(absolute % 100), 2))"
     }
 
     /// Parses `177.4`, `177.40`, `-3`, `1240`.

@@ -1,4 +1,8 @@
 /// A calendar date without a zone (proleptic Gregorian), e.g. "the 21st of December 2021 in São Paulo".
+///
+/// The one home of the project's day-count arithmetic (Howard Hinnant's `days_from_civil` and
+/// `civil_from_days`): the PostgreSQL wrapper decodes dates and timestamps with it, the simulator builds
+/// its worlds with it.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The year, e.g. 2021.
     public var year: Int
@@ -14,38 +18,47 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// The date `daysSinceEpoch` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// The date `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int64) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), month: Int(m), day: Int(d))
+        let (year, month, day) = Self.civil(fromDays: daysSinceEpoch)
+        self.init(year: Int(year), month: Int(month), day: Int(day))
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    public var daysSinceEpoch: Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
+    /// Days since 1970-01-01.
+    public var daysSinceEpoch: Int64 { Self.days(fromYear: Int64(year), month: Int64(month), day: Int64(day)) }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`); no range
+    /// check, so that parsers can use it on any year.
+    public static func days(fromYear year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64(month > 2 ? month - 3 : month + 9)
-        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
+    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + Int64(days)) }
 
     /// `2021-12-21`.
-    public var iso8601: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso8601: String { "\(zeroPadded(year, 4))-\(zeroPadded(month, 2))-\(zeroPadded(day, 2))" }
 
     /// `21/12/2021`, the logistics API's `delivery_forecast` format.
-    public var dayMonthYear: String { "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))" }
+    public var dayMonthYear: String { "\(zeroPadded(day, 2))/\(zeroPadded(month, 2))/\(zeroPadded(year, 4))" }
 
     /// The same as ``iso8601``.
     public var description: String { iso8601 }
@@ -100,4 +113,10 @@ public struct CivilDateTime: Sendable, Hashable {
     public var secondsAsIfUTC: Int64 {
         date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
+}
+
+/// `value` in decimal, left-padded with zeros to `width` digits.
+public func zeroPadded<Value: BinaryInteger>(_ value: Value, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// What a conversation about a merchant can refer to.
 struct MerchantFacts {
     let index: Int
