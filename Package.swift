@@ -3,18 +3,24 @@
 // See README.md for the architecture; every target below has its own folder under Sources/.
 import PackageDescription
 
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "autoresponder",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dispatcher", targets: ["dispatcher"]),
         .executable(name: "worker", targets: ["worker"]),
+        .executable(name: "autoresponderctl", targets: ["autoresponderctl"]),
         .executable(name: "apisim", targets: ["apisim"]),
         .executable(name: "worldgen", targets: ["worldgen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -36,16 +42,23 @@ let package = Package(
         .target(
             name: "CShims", dependencies: ["CRabbitMQ", "CCurl"], path: "Sources/CModules/CShims"),
 
+        // MARK: Pure Swift building blocks: no C, no I/O.
+        /// Civil (zone-less) dates: the one day-count algorithm of the project.
+        .target(name: "CivilTime"),
+        /// Backoff (and, as they come, breakers, budgets, rate limits): policies as plain values.
+        .target(name: "Resilience"),
+
         // MARK: Swift wrappers over the C libraries (own their handles, keep blocking calls off the pool).
+        // Each long-lived client is a swift-service-lifecycle Service.
         .target(
             name: "AMQP",
-            dependencies: ["CRabbitMQ", "CShims", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["CRabbitMQ", "CShims", logging, lifecycle]),
         .target(
             name: "PostgreSQL",
-            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["CLibPQ", "CivilTime", logging, lifecycle]),
         .target(
             name: "HTTP",
-            dependencies: ["CCurl", "CShims", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["CCurl", "CShims", logging, lifecycle]),
 
         // MARK: The domain: knows nothing of C, AMQP, libpq or libcurl.
         .target(
@@ -59,53 +72,43 @@ let package = Package(
             name: "Resolvers",
             dependencies: ["AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
 
+        // MARK: Operating the processes: health, readiness and /metrics over HTTP, JSON logs.
+        .target(
+            name: "Operations",
+            dependencies: [
+                "HTTP", "CivilTime", logging, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]),
+
         // MARK: The service: adapters from the domain's ports to the wrappers, dispatcher and worker.
         .target(
             name: "AutoResponderService",
             dependencies: [
-                "AutoResponderCore", "Resolvers", "AMQP", "PostgreSQL", "HTTP",
-                .product(name: "Logging", package: "swift-log"),
+                "AutoResponderCore", "Resolvers", "AMQP", "PostgreSQL", "HTTP", "Operations", "Resilience",
+                logging, lifecycle, argumentParser,
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]),
-        .executableTarget(
-            name: "dispatcher",
-            dependencies: [
-                "AutoResponderService",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
-        .executableTarget(
-            name: "worker",
-            dependencies: [
-                "AutoResponderService",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+        .executableTarget(name: "dispatcher", dependencies: ["AutoResponderService", argumentParser]),
+        .executableTarget(name: "worker", dependencies: ["AutoResponderService", argumentParser]),
+        .executableTarget(name: "autoresponderctl", dependencies: ["AutoResponderService", argumentParser]),
 
-        // MARK: The upstream simulator and its data.
-        .target(name: "World", dependencies: []),
+        // MARK: The upstream simulator and its data (Sources/Simulator: not part of the product).
+        .target(name: "World", dependencies: ["CivilTime"], path: "Sources/Simulator/World"),
         .target(
             name: "APISimulator",
             dependencies: [
-                "World",
+                "World", logging, lifecycle,
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]),
+            ],
+            path: "Sources/Simulator/APISimulator"),
         .executableTarget(
-            name: "apisim",
-            dependencies: [
-                "APISimulator", "World",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ]),
+            name: "apisim", dependencies: ["APISimulator", "World", "Operations", argumentParser, logging],
+            path: "Sources/Simulator/apisim"),
         .executableTarget(
-            name: "worldgen",
-            dependencies: [
-                "World",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            name: "worldgen", dependencies: ["World", "CivilTime", argumentParser], path: "Sources/Simulator/worldgen"),
 
         // MARK: Benchmarks (make bench): figures, never assertions.
         .executableTarget(
@@ -125,6 +128,9 @@ let package = Package(
             name: "TestSupport",
             dependencies: [.product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "TestSupport", logging, lifecycle]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(
@@ -144,12 +150,12 @@ let package = Package(
         .testTarget(
             name: "APISimulatorTests",
             dependencies: [
-                "APISimulator", "World", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                "APISimulator", "World", "CivilTime", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL",
+                "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL", "HTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),

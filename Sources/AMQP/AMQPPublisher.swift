@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 
 /// Publishes messages with publisher confirms over one connection owned by a dedicated thread.
 ///
@@ -10,11 +11,12 @@ import Logging
 ///   loss, pending publishes fail with a connection-level error and the next call reconnects, so
 ///   callers can retry. A retried publish may reach the queue twice: consumers must deduplicate.
 /// - Blocking C calls run on the publisher's own thread, never on Swift's cooperative pool.
-public final class AMQPPublisher: Sendable {
+public final class AMQPPublisher: Service, Sendable {
     private let mailbox: Mailbox<PublisherCommand>
+    private let thread: EngineThread
     private let logger: Logger
 
-    /// Creates a publisher and starts its thread; it connects on first use.
+    /// Creates a publisher. Its thread starts on first use (or ``run()``); it connects on first use.
     ///
     /// - Parameters:
     ///   - configuration: the broker to connect to.
@@ -30,20 +32,35 @@ public final class AMQPPublisher: Sendable {
         logger[metadataKey: "amqp.role"] = "publisher"
         let engineLogger = logger
         let mailbox = Mailbox<PublisherCommand>()
+        let status = EngineStatus()
         self.mailbox = mailbox
         self.logger = logger
-        let thread = Thread {
+        self.thread = EngineThread(name: "amqp-publisher", status: status) {
             PublisherEngine(
                 mailbox: mailbox, configuration: configuration, topology: topology,
-                confirmTimeout: confirmTimeout, logger: engineLogger
+                confirmTimeout: confirmTimeout, status: status, logger: engineLogger
             ).run()
         }
-        thread.name = "amqp-publisher"
-        thread.start()
     }
 
     deinit {
         mailbox.post(.shutdown)
+    }
+
+    /// Runs as a swift-service-lifecycle service: starts the thread, waits for the graceful shutdown
+    /// (or cancellation) of its group, then closes (see ``close()``). Services that publish come after
+    /// it in the group, so they stop first.
+    public func run() async throws {
+        thread.startIfNeeded()
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// What the connection thread last reported.
+    public var status: AMQPConnectionStatus {
+        var status = thread.status.snapshot
+        if !thread.isStarted { status.lastLoop = .now }
+        return status
     }
 
     /// Connects now (and declares the topology) instead of on the first publish; does nothing
@@ -67,6 +84,7 @@ public final class AMQPPublisher: Sendable {
     public func publish(_ messages: [AMQPMessage]) async throws(AMQPError) {
         guard !messages.isEmpty else { return }
         for message in messages { try message.validate() }
+        thread.startIfNeeded()
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, AMQPError>, Never>) in
             if !mailbox.post(.publish(messages, continuation)) { continuation.resume(returning: .failure(.publisherClosed)) }
         }
@@ -81,13 +99,13 @@ public final class AMQPPublisher: Sendable {
     /// Deletes a queue; returns the number of messages it held.
     @discardableResult
     public func deleteQueue(_ name: String) async throws(AMQPError) -> UInt32 {
-        try await request(.deleteQueue(name))
+        try await request(.deleteQueue(name)).messages
     }
 
     /// Deletes every ready message of a queue; returns how many.
     @discardableResult
     public func purgeQueue(_ name: String) async throws(AMQPError) -> UInt32 {
-        try await request(.purgeQueue(name))
+        try await request(.purgeQueue(name)).messages
     }
 
     /// Deletes an exchange.
@@ -98,19 +116,31 @@ public final class AMQPPublisher: Sendable {
     /// The number of ready messages in a queue (not counting unacknowledged deliveries);
     /// throws ``AMQPError/Code/declarationFailed`` with reply code 404 when it does not exist.
     public func messageCount(queue: String) async throws(AMQPError) -> UInt32 {
-        try await request(.messageCount(queue))
+        try await queueStatus(queue: queue).messages
+    }
+
+    /// The ready messages and the consumers of a queue (a passive declare); throws
+    /// ``AMQPError/Code/declarationFailed`` with reply code 404 when it does not exist.
+    public func queueStatus(queue: String) async throws(AMQPError) -> AMQPQueueStatus {
+        try await request(.queueStatus(queue))
     }
 
     /// Waits for the pending confirms (at most the confirm timeout), closes the connection and
     /// ends the thread. Later calls throw ``AMQPError/Code/closed``.
     public func close() async {
+        if thread.discardUnlessStarted() {
+            thread.status.closed()
+            _ = mailbox.close()  // never started: refuse later calls
+            return
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             if !mailbox.post(.close(continuation)) { continuation.resume() }
         }
     }
 
-    private func request(_ request: AdminRequest) async throws(AMQPError) -> UInt32 {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<UInt32, AMQPError>, Never>) in
+    private func request(_ request: AdminRequest) async throws(AMQPError) -> AMQPQueueStatus {
+        thread.startIfNeeded()
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<AMQPQueueStatus, AMQPError>, Never>) in
             if !mailbox.post(.admin(request, continuation)) { continuation.resume(returning: .failure(.publisherClosed)) }
         }
         return try result.get()

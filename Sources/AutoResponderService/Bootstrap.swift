@@ -3,8 +3,10 @@ import AutoResponderCore
 import Foundation
 import HTTP
 import Logging
+import Operations
 import PostgreSQL
 import Resolvers
+import ServiceLifecycle
 
 /// Builds the dispatcher and the worker from a ``ServiceConfiguration``: the one place where the
 /// wrappers, the adapters and the domain are wired together (the executables and the end-to-end
@@ -14,11 +16,12 @@ public enum AutoResponder {
     /// `ResolverRegistry.standard` (or here), plus its entry in `config/routing.yaml` and its templates.
     public static let registry: ResolverRegistry = .standard
 
-    /// Builds the worker service. Connects to PostgreSQL and migrates the service's schema first, so a
-    /// misconfiguration fails at start-up.
+    /// Builds a worker process: its PostgreSQL pool, HTTP client, AMQP consumer and publisher, and the
+    /// ``WorkerService`` that uses them. Connects to PostgreSQL and migrates the service's schema
+    /// first, so a misconfiguration fails at start-up.
     public static func makeWorker(
         configuration: ServiceConfiguration, registry: ResolverRegistry = registry, logger: Logger
-    ) async throws -> WorkerService {
+    ) async throws -> ProcessServices {
         let database = try makeDatabase(configuration, logger: logger)
         do {
             try await SchemaMigrator.migrate(database, logger: logger)
@@ -39,25 +42,25 @@ public enum AutoResponder {
                     database: database, instanceID: configuration.instanceID, claimTTL: configuration.replyClaimTTL),
                 responder: responder, handOffs: PostgresHandOffRecorder(database: database),
                 maxAttempts: configuration.maxAttempts, markSentPatience: configuration.replyClaimTTL / 2)
-            return WorkerService(
-                consumer: AMQPConsumer(
-                    configuration: amqp, topology: topology.amqpTopology, queue: topology.jobsQueue,
-                    prefetchCount: UInt16(configuration.workerConcurrency), logger: logger),
-                publisher: AMQPPublisher(configuration: amqp, topology: topology.amqpTopology, logger: logger),
-                processor: processor, topology: topology, logger: logger,
-                onStop: {
-                    await http.shutdown()
-                    await database.close()
-                })
+            let consumer = AMQPConsumer(
+                configuration: amqp, topology: topology.amqpTopology, queue: topology.jobsQueue,
+                prefetchCount: UInt16(configuration.workerConcurrency), logger: logger)
+            let publisher = AMQPPublisher(configuration: amqp, topology: topology.amqpTopology, logger: logger)
+            let worker = WorkerService(
+                consumer: consumer, publisher: publisher, processor: processor, topology: topology, logger: logger)
+            var checks = worker.healthChecks(jobStuckAfter: configuration.jobStuckAfter)
+            checks.readiness.append(.postgres(database))
+            return ProcessServices(clients: [database, http, publisher, consumer], main: [worker], checks: checks)
         } catch {
             await database.close()
             throw error
         }
     }
 
-    /// Builds the dispatcher service (migrating the service's schema first).
+    /// Builds a dispatcher process (migrating the service's schema first): its PostgreSQL pool, HTTP
+    /// client and AMQP publisher, the ``DispatcherService`` and the queue-depth sampler.
     public static func makeDispatcher(configuration: ServiceConfiguration, logger: Logger) async throws
-        -> DispatcherService
+        -> ProcessServices
     {
         let database = try makeDatabase(configuration, logger: logger, poolSize: 2)
         do {
@@ -67,15 +70,16 @@ public enum AutoResponder {
             let publisher = AMQPPublisher(
                 configuration: try AMQPConfiguration(url: configuration.amqpURL), topology: topology.amqpTopology,
                 logger: logger)
-            return DispatcherService(
+            let dispatcher = DispatcherService(
                 chats: ChatsAPI(api: UpstreamAPIs(configuration: configuration, client: http).chats),
                 store: DispatcherStore(database: database), publisher: publisher, topology: topology,
                 pollInterval: configuration.pollInterval, recheckInterval: configuration.recheckInterval,
-                logger: logger,
-                onStop: {
-                    await http.shutdown()
-                    await database.close()
-                })
+                logger: logger)
+            let sampler = QueueDepthSampler(
+                publisher: publisher, queues: topology.allQueues, interval: .seconds(5), logger: logger)
+            var checks = dispatcher.healthChecks(pollStuckAfter: configuration.pollStuckAfter)
+            checks.readiness.append(.postgres(database))
+            return ProcessServices(clients: [database, http, publisher], main: [sampler, dispatcher], checks: checks)
         } catch {
             await database.close()
             throw error
@@ -96,6 +100,23 @@ public enum AutoResponder {
             configuration: HTTPClientConfiguration(
                 connectTimeout: configuration.httpConnectTimeout, requestTimeout: configuration.httpTimeout),
             logger: logger)
+    }
+}
+
+/// What one process runs: long-lived clients first, then its own work, and what it reports on its
+/// operations port. ``ServiceRunner`` runs them in one `ServiceGroup`, in this order (the operations
+/// server between the two), and shuts them down in the reverse order.
+public struct ProcessServices: Sendable {
+    /// Connections and pools (database, HTTP, broker), in start order.
+    public var clients: [any Service]
+    /// The process's own work, after the clients it uses.
+    public var main: [any Service]
+    /// Liveness and readiness checks for `/healthz` and `/readyz`.
+    public var checks: HealthChecks
+
+    /// Everything to run, in order, with `operations` (if any) between the clients and the work.
+    public func services(with operations: (any Service)? = nil) -> [any Service] {
+        clients + (operations.map { [$0] } ?? []) + main
     }
 }
 

@@ -1,18 +1,27 @@
 import Logging
+import Operations
 import ServiceLifecycle
 import UnixSignals
 
 /// What the `dispatcher` and `worker` executables share: logging, configuration from the environment,
-/// and one service run until SIGTERM or SIGINT.
+/// the operations server, and one `ServiceGroup` run until SIGTERM or SIGINT.
 public enum ServiceRunner {
-    /// Bootstraps logging, reads the configuration, builds the service with `make` and runs it in a
-    /// `ServiceGroup` that shuts it down gracefully on SIGTERM or SIGINT.
+    /// Bootstraps logging and metrics, reads the configuration, builds the process with `make` and runs
+    /// its services, with the operations server (`OPS_PORT`), in one `ServiceGroup`: started in order,
+    /// shut down gracefully in reverse order on SIGTERM or SIGINT; if one of them ends or fails, the
+    /// others are cancelled and the process exits.
     /// - Throws: ``ServiceConfigurationError`` (already logged) when the environment is wrong, or what
-    ///   building or running the service throws.
+    ///   building or running the services throws.
     public static func run(
-        label: String, _ make: (ServiceConfiguration, Logger) async throws -> any Service
+        label: String, _ make: (ServiceConfiguration, Logger) async throws -> ProcessServices
     ) async throws {
-        let logger = ServiceLogging.bootstrap(label: label)
+        let logger: Logger
+        do {
+            logger = try ServiceLogging.bootstrap(label: label)
+        } catch {
+            ServiceLogging.fallbackLogger(label: label).critical("\(error)")
+            throw error
+        }
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration()
@@ -20,10 +29,14 @@ public enum ServiceRunner {
             logger.critical("\(error)")
             throw error
         }
-        let service = try await make(configuration, logger)
+        let process = try await make(configuration, logger)
+        let operations = OperationsServer(
+            configuration: .init(host: configuration.opsHost, port: configuration.opsPort), checks: process.checks,
+            logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: process.services(with: operations).map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import ServiceLifecycle
 
 /// A small pool of PostgreSQL connections for async code.
 ///
@@ -16,9 +17,10 @@ import Logging
 /// the connection broke may have been applied: make such writes idempotent (`on conflict do nothing`) or
 /// set `connectionRetries` to 0.
 ///
-/// Call ``close()`` before dropping the client; dropping it without closing ends the threads without
-/// waiting for them.
-public final class PostgresClient: Sendable {
+/// **Lifecycle.** Run it as a swift-service-lifecycle service (``run()``), before the services that use
+/// it in the same group, or call ``close()`` before dropping it; dropping it without closing ends the
+/// threads without waiting for them.
+public final class PostgresClient: Service, Sendable {
     /// The client's configuration.
     public let configuration: PostgresConfiguration
     private let pool: ConnectionPool
@@ -31,6 +33,13 @@ public final class PostgresClient: Sendable {
 
     deinit {
         pool.shutdown()
+    }
+
+    /// Runs as a swift-service-lifecycle service: waits for the graceful shutdown (or cancellation) of
+    /// its group, then closes (see ``close()``). Connections open on demand meanwhile.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
     }
 
     /// Runs `body` with a connection of the pool, on that connection's thread, and returns its value.

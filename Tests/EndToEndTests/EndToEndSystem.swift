@@ -46,15 +46,15 @@ struct EndToEndSystem {
                 var services: [any Service] = []
                 for index in 0..<dispatchers {
                     environment["INSTANCE_ID"] = "dispatcher-\(index)"
-                    services.append(
-                        try await AutoResponder.makeDispatcher(
-                            configuration: try ServiceConfiguration(environment: environment), logger: logger))
+                    services += try await AutoResponder.makeDispatcher(
+                        configuration: try ServiceConfiguration(environment: environment), logger: logger
+                    ).services()
                 }
                 for index in 0..<workers {
                     environment["INSTANCE_ID"] = "worker-\(index)"
-                    services.append(
-                        try await AutoResponder.makeWorker(
-                            configuration: try ServiceConfiguration(environment: environment), logger: logger))
+                    services += try await AutoResponder.makeWorker(
+                        configuration: try ServiceConfiguration(environment: environment), logger: logger
+                    ).services()
                 }
                 let group = ServiceGroup(services: services, logger: logger)
                 let system = EndToEndSystem(

@@ -27,8 +27,8 @@ extension Connection {
         }
     }
 
-    /// Declares a queue (or, `passive`, checks that it exists) and returns its message count.
-    func declare(_ queue: AMQPQueue, passive: Bool, channel: amqp_channel_t) throws(AMQPError) -> UInt32 {
+    /// Declares a queue (or, `passive`, checks that it exists) and returns its ready messages and consumers.
+    func declare(_ queue: AMQPQueue, passive: Bool, channel: amqp_channel_t) throws(AMQPError) -> AMQPQueueStatus {
         arena.recycle()
         let ok = amqp_queue_declare(
             state, channel, arena.bytes(queue.name), passive ? 1 : 0, queue.durable ? 1 : 0,
@@ -36,7 +36,7 @@ extension Connection {
         try check(
             amqp_get_rpc_reply(state), passive ? "checking queue '\(queue.name)'" : "declaring queue '\(queue.name)'",
             channel: channel, lost: .connectionLost, refused: .declarationFailed)
-        return ok?.pointee.message_count ?? 0
+        return AMQPQueueStatus(messages: ok?.pointee.message_count ?? 0, consumers: ok?.pointee.consumer_count ?? 0)
     }
 
     /// Deletes a queue; returns how many messages it held.

@@ -8,6 +8,7 @@ final class ConsumerEngine {
     let topology: AMQPTopology
     let queue: String
     let prefetchCount: UInt16
+    let status: EngineStatus
     let logger: Logger
 
     var connection: Connection?
@@ -25,9 +26,10 @@ final class ConsumerEngine {
 
     init(
         mailbox: Mailbox<ConsumerCommand>, configuration: AMQPConfiguration, topology: AMQPTopology, queue: String,
-        prefetchCount: UInt16, logger: Logger
+        prefetchCount: UInt16, status: EngineStatus, logger: Logger
     ) {
         self.mailbox = mailbox
+        self.status = status
         self.configuration = configuration
         self.topology = topology
         self.queue = queue
@@ -37,6 +39,8 @@ final class ConsumerEngine {
 
     func run() {
         while true {
+            // Connected means consuming: a connection without a delivery sequence does not count.
+            status.loopTurned(connected: connection != nil && stream != nil)
             for command in mailbox.take() { handle(command) }
             if isStopping { break }
             if connection != nil { readFrames() }
@@ -168,6 +172,7 @@ final class ConsumerEngine {
     }
 
     private func finish() {
+        status.closed()
         endStream(throwing: nil)
         connection?.close()
         connection = nil

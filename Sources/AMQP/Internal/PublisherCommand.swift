@@ -1,7 +1,7 @@
 /// Work handed to the publisher's thread.
 enum PublisherCommand: Sendable {
     case publish([AMQPMessage], CheckedContinuation<Result<Void, AMQPError>, Never>)
-    case admin(AdminRequest, CheckedContinuation<Result<UInt32, AMQPError>, Never>)
+    case admin(AdminRequest, CheckedContinuation<Result<AMQPQueueStatus, AMQPError>, Never>)
     case close(CheckedContinuation<Void, Never>)
     /// The publisher was deinitialised: close without waiting.
     case shutdown
@@ -14,7 +14,7 @@ enum AdminRequest: Sendable {
     case deleteQueue(String)
     case purgeQueue(String)
     case deleteExchange(String)
-    case messageCount(String)
+    case queueStatus(String)
 }
 
 /// Waits for the confirms of one publish call (one or many messages); confined to the

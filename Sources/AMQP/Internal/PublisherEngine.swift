@@ -9,6 +9,7 @@ final class PublisherEngine {
     let topology: AMQPTopology
     let confirmTimeout: Duration
     let logger: Logger
+    let status: EngineStatus
     let clock = ContinuousClock()
 
     var connection: Connection?
@@ -24,9 +25,10 @@ final class PublisherEngine {
 
     init(
         mailbox: Mailbox<PublisherCommand>, configuration: AMQPConfiguration, topology: AMQPTopology,
-        confirmTimeout: Duration, logger: Logger
+        confirmTimeout: Duration, status: EngineStatus, logger: Logger
     ) {
         self.mailbox = mailbox
+        self.status = status
         self.configuration = configuration
         self.topology = topology
         self.confirmTimeout = confirmTimeout
@@ -35,6 +37,7 @@ final class PublisherEngine {
 
     func run() {
         while true {
+            status.loopTurned(connected: connection != nil)
             var connectFailure: AMQPError?  // one connect attempt per batch of commands
             for command in mailbox.take() { handle(command, connectFailure: &connectFailure) }
             if connection != nil { readFrames() }
@@ -88,19 +91,22 @@ final class PublisherEngine {
         }
     }
 
-    private func perform(_ request: AdminRequest) throws(AMQPError) -> UInt32 {
+    private func perform(_ request: AdminRequest) throws(AMQPError) -> AMQPQueueStatus {
+        let none = AMQPQueueStatus(messages: 0, consumers: 0)
         let connection = try connected()
-        if case .connect = request { return 0 }
+        if case .connect = request { return none }
         do {
             try connection.openChannel(Connection.adminChannel)
             let channel = Connection.adminChannel
             switch request {
-            case .connect: return 0
-            case .declare(let topology): try connection.declare(topology, channel: channel); return 0
-            case .deleteQueue(let name): return try connection.deleteQueue(name, channel: channel)
-            case .purgeQueue(let name): return try connection.purgeQueue(name, channel: channel)
-            case .deleteExchange(let name): try connection.deleteExchange(name, channel: channel); return 0
-            case .messageCount(let name):
+            case .connect: return none
+            case .declare(let topology): try connection.declare(topology, channel: channel); return none
+            case .deleteQueue(let name):
+                return AMQPQueueStatus(messages: try connection.deleteQueue(name, channel: channel), consumers: 0)
+            case .purgeQueue(let name):
+                return AMQPQueueStatus(messages: try connection.purgeQueue(name, channel: channel), consumers: 0)
+            case .deleteExchange(let name): try connection.deleteExchange(name, channel: channel); return none
+            case .queueStatus(let name):
                 return try connection.declare(AMQPQueue(name: name), passive: true, channel: channel)
             }
         } catch {
@@ -150,6 +156,7 @@ final class PublisherEngine {
         failHeld(error)
         connection?.close()
         connection = nil
+        status.closed()
         for command in mailbox.close() {
             switch command {
             case .publish(_, let continuation): continuation.resume(returning: .failure(error))

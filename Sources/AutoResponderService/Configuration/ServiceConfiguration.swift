@@ -41,17 +41,34 @@ public struct ServiceConfiguration: Sendable {
     public var amqpPrefix: String
     /// A name for this process in logs and in the reply ledger (`INSTANCE_ID`, default host-pid).
     public var instanceID: String
+    /// Port of the operations server (`/healthz`, `/readyz`, `/metrics`; `OPS_PORT`, default 9090);
+    /// `nil` when `OPS_PORT=0` turns it off.
+    public var opsPort: Int?
+    /// Interface the operations server binds (`OPS_HOST`, default `0.0.0.0`).
+    public var opsHost: String
+
+    /// A job running longer than this makes the worker's `/healthz` fail: every step of a job has a
+    /// deadline (HTTP timeouts, the 30 s statement timeout, the claim's life), so a longer one is stuck.
+    public var jobStuckAfter: Duration { max(replyClaimTTL * 2, .seconds(120)) }
+
+    /// A poll running longer than this makes the dispatcher's `/healthz` fail (a poll is one chats API
+    /// request, three statements and one confirmed publish, each with its own deadline).
+    public var pollStuckAfter: Duration { pollInterval + httpTimeout + .seconds(120) }
 
     /// Builds the configuration from environment variables, with the contract's defaults.
+    /// - Parameter requiresAPIToken: false for tools that never call the upstream APIs
+    ///   (`autoresponderctl`); `apiToken` is then empty when `API_TOKEN` is unset.
     /// - Throws: ``ServiceConfigurationError`` naming the variable that is missing or malformed.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServiceConfigurationError) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment, requiresAPIToken: Bool = true
+    ) throws(ServiceConfigurationError) {
         let env = EnvironmentReader(environment)
         amqpURL = env.string("AMQP_URL", default: "amqp://guest:guest@127.0.0.1:5672/%2f")
         databaseURL = env.string("DATABASE_URL", default: "postgresql://postgres@127.0.0.1:5432/autoresponder")
         chatsAPIURL = env.string("CHATS_API_URL", default: "http://127.0.0.1:8080")
         logisticsAPIURL = env.string("LOGISTICS_API_URL", default: "http://127.0.0.1:8080")
         telecomAPIURL = env.string("TELECOM_API_URL", default: "http://127.0.0.1:8080")
-        apiToken = try env.required("API_TOKEN")
+        apiToken = requiresAPIToken ? try env.required("API_TOKEN") : env.string("API_TOKEN", default: "")
         pollInterval = try env.milliseconds("POLL_INTERVAL_MS", default: 1000, range: 10...3_600_000)
         recheckInterval = try env.milliseconds("RECHECK_INTERVAL_MS", default: 10_000, range: 100...86_400_000)
         workerConcurrency = try env.integer("WORKER_CONCURRENCY", default: 32, range: 1...1024)
@@ -66,6 +83,9 @@ public struct ServiceConfiguration: Sendable {
         amqpPrefix = env.string("AMQP_PREFIX", default: "autoresponder")
         instanceID = env.string(
             "INSTANCE_ID", default: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)")
+        let opsPort = try env.integer("OPS_PORT", default: 9090, range: 0...65535)
+        self.opsPort = opsPort == 0 ? nil : opsPort
+        opsHost = env.string("OPS_HOST", default: "0.0.0.0")
         if replyClaimTTL <= httpTimeout * 2 {
             throw ServiceConfigurationError(
                 variable: "REPLY_CLAIM_TTL_MS",
@@ -115,6 +135,18 @@ struct EnvironmentReader {
 
     func milliseconds(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(ServiceConfigurationError) -> Duration {
         .milliseconds(try integer(name, default: fallback, range: range))
+    }
+
+    /// One of the raw values of `Choice` (compared lowercased).
+    func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, default fallback: Choice)
+        throws(ServiceConfigurationError) -> Choice where Choice.RawValue == String
+    {
+        guard let raw = value(name) else { return fallback }
+        guard let choice = Choice(rawValue: raw.lowercased()) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ServiceConfigurationError(variable: name, message: "must be one of \(allowed), got '\(raw)'")
+        }
+        return choice
     }
 
     func timeZone(_ name: String, default fallback: String) throws(ServiceConfigurationError) -> TimeZone {

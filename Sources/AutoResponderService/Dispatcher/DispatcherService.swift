@@ -2,14 +2,16 @@ import AMQP
 import AutoResponderCore
 import Foundation
 import Logging
-import Metrics
+import Operations
 import ServiceLifecycle
+import Resilience
 
 /// The dispatcher: polls the chats API's active list every `POLL_INTERVAL_MS` and publishes, with
 /// publisher confirms, one job per conversation that needs work — a conversation not seen before, one
 /// back in the active list, or an active one whose re-check time has come (it may have a new client
 /// message). Its state lives in PostgreSQL (``DispatcherStore``), so restarts and several dispatchers
-/// at once neither lose nor duplicate work. Stops between polls on graceful shutdown.
+/// at once neither lose nor duplicate work. Stops between polls on graceful shutdown; the publisher,
+/// the database and the HTTP client are services of their own, earlier in the same group.
 public struct DispatcherService: Service {
     let chats: ChatsAPI
     let store: DispatcherStore
@@ -18,17 +20,18 @@ public struct DispatcherService: Service {
     let pollInterval: Duration
     let recheckInterval: Duration
     let logger: Logger
-    let onStop: @Sendable () async -> Void
+    /// When the last poll started (for `/healthz`).
+    let lastPoll = Locked<ContinuousClock.Instant?>(nil)
 
     public func run() async throws {
         logger.info(
             "dispatcher polling", metadata: ["poll.interval": "\(pollInterval)", "recheck.interval": "\(recheckInterval)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            lastPoll.withLock { $0 = .now }
             await pollOnce()
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
         }
-        await publisher.close()
-        await onStop()
+        lastPoll.withLock { $0 = nil }
         logger.info("dispatcher stopped")
     }
 
@@ -50,11 +53,14 @@ public struct DispatcherService: Service {
             logger.warning("could not record the active conversations", metadata: ["error": "\(error)"])
             return
         }
+        ServiceMetrics.activeConversations(active.count)
         guard !due.isEmpty else { return }
         let jobs = due.map { Job(conversationID: $0.conversationID.rawValue, reason: $0.isNew ? "new" : "recheck") }
         do {
             try await publisher.publish(try jobs.map { try topology.message(for: $0) })
-            Counter(label: "autoresponder_jobs_published_total").increment(by: jobs.count)
+            let new = jobs.count { $0.reason == "new" }
+            if new > 0 { ServiceMetrics.jobsPublished(new, reason: "new") }
+            if new < jobs.count { ServiceMetrics.jobsPublished(jobs.count - new, reason: "recheck") }
             for job in jobs where job.reason == "new" {
                 logger.info(
                     "new conversation: job published",
@@ -73,6 +79,29 @@ public struct DispatcherService: Service {
                     metadata: ["error": "\(error)"])
             }
         }
+    }
+}
+
+extension DispatcherService {
+    /// What the dispatcher reports on its operations port.
+    /// - Parameter pollStuckAfter: a poll running longer than this makes `/healthz` fail.
+    func healthChecks(pollStuckAfter: Duration) -> HealthChecks {
+        HealthChecks(
+            liveness: [
+                .progress("poll-loop", maximumSilence: pollStuckAfter) { [lastPoll] in lastPoll.withLock { $0 } },
+                .amqpThread("amqp-publisher-thread") { [publisher] in publisher.status },
+            ],
+            readiness: [
+                ReadinessCheck("rabbitmq") { [publisher] in
+                    guard !publisher.status.isConnected else { return .ok }
+                    do {
+                        try await publisher.connect()  // connects at once when the broker is back
+                        return .ok
+                    } catch {
+                        return .failing("\(error)")
+                    }
+                }
+            ])
     }
 }
 

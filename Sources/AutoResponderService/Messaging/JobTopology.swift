@@ -39,6 +39,9 @@ public struct JobTopology: Sendable {
     /// The queue of dead letters.
     public var deadQueue: String { "\(prefix).dead" }
 
+    /// Every queue of the topology (for depth metrics and the operator's status).
+    public var allQueues: [String] { [jobsQueue, retryQueue, deadQueue] }
+
     /// Everything declared by the dispatcher and the workers on every (re)connect.
     public var amqpTopology: AMQPTopology {
         AMQPTopology(

@@ -40,6 +40,9 @@ struct ReplyLedger: Sendable {
         let text: String
         let resolver: String
         let language: String
+        /// When the oldest client message the reply answers was written (the conversation waits
+        /// since then; `autoresponderctl status` shows it).
+        let waitingSince: Date?
     }
 
     let database: PostgresClient
@@ -96,6 +99,13 @@ struct ReplyLedger: Sendable {
                         throw ClaimRefused(outcome: sent ? .alreadySent : .heldByAnother)
                     }
                 }
+                if let since = claim.waitingSince {
+                    try connection.query(
+                        """
+                        UPDATE responder.conversations SET waiting_since = $2
+                        WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
+                        """, [claim.conversationID.rawValue, since])
+                }
             }
             return .claimed
         } catch let refused as ClaimRefused {
@@ -103,13 +113,28 @@ struct ReplyLedger: Sendable {
         }
     }
 
-    /// Records that the chats API accepted the reply of `group`.
+    /// Records that the chats API accepted the reply of `group` (and that the conversation no longer
+    /// waits), in one statement.
     func markSent(_ claim: Claim) async throws {
         try await database.query(
             """
-            UPDATE responder.replies SET status = 'sent', sent_at = now()
-            WHERE conversation_id = $1 AND reply_group = $2
+            WITH sent AS (
+              UPDATE responder.replies SET status = 'sent', sent_at = now()
+              WHERE conversation_id = $1 AND reply_group = $2 RETURNING 1
+            )
+            UPDATE responder.conversations SET waiting_since = NULL, last_reply_at = now()
+            WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM sent)
             """, [claim.conversationID.rawValue, claim.group])
+    }
+
+    /// Records that a conversation has client messages waiting since `since` (a job that could not
+    /// answer them yet), unless an earlier time is recorded.
+    func markWaiting(_ conversation: ConversationID, since: Date) async throws {
+        try await database.query(
+            """
+            UPDATE responder.conversations SET waiting_since = $2
+            WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
+            """, [conversation.rawValue, since])
     }
 
     /// Records that a reply group found echoed in the conversation was posted (by a worker that died

@@ -73,5 +73,18 @@ enum ServiceSchema {
                 );
                 CREATE INDEX handoffs_open ON responder.handoffs (created_at) WHERE resolved_at IS NULL;
                 """),
+        Migration(
+            version: 2,
+            summary: "what an operator asks: waiting conversations, who resolved a hand-off",
+            sql: """
+                -- Set by a worker when it finds client messages to answer (the oldest one's created_at),
+                -- cleared when their reply is recorded as sent: "waiting for a reply since".
+                ALTER TABLE responder.conversations ADD COLUMN waiting_since timestamptz;
+                ALTER TABLE responder.conversations ADD COLUMN last_reply_at timestamptz;
+                CREATE INDEX conversations_waiting ON responder.conversations (waiting_since)
+                  WHERE active AND waiting_since IS NOT NULL;
+                -- Who marked a hand-off resolved (autoresponderctl handoffs resolve --by, the console).
+                ALTER TABLE responder.handoffs ADD COLUMN resolved_by text;
+                """),
     ]
 }

@@ -33,12 +33,19 @@ struct UpstreamAPI: Sendable {
             request.body = Array((try? JSONEncoder().encode(body)) ?? Data("{}".utf8))
         }
         let response: HTTPResponse
+        let started = ContinuousClock.now
         do {
             response = try await client.execute(request)
+            ServiceMetrics.upstreamRequest(api: name, duration: ContinuousClock.now - started)
         } catch {
+            ServiceMetrics.upstreamRequest(api: name, duration: ContinuousClock.now - started)
+            ServiceMetrics.upstreamError(api: name, class: error.code == .timeout ? "timeout" : "transport")
             throw UpstreamError(
                 code: error.code == .timeout ? .timeout : .unavailable, upstream: endpoint,
                 message: error.description, isRetryable: error.isRetryable)
+        }
+        if let errorClass = Self.errorClass(of: response.status, notFoundIsNil: notFoundIsNil) {
+            ServiceMetrics.upstreamError(api: name, class: errorClass)
         }
         switch response.status {
         case 200..<300:
@@ -56,6 +63,19 @@ struct UpstreamAPI: Sendable {
             throw UpstreamError(
                 code: .rejected, upstream: endpoint,
                 message: "answered \(response.status) to a request it should accept")
+        }
+    }
+
+    /// The `class` label of `autoresponder_upstream_errors_total` for a status, or `nil` when it is
+    /// no error (2xx, or the "unknown id" answers that a lookup expects).
+    static func errorClass(of status: Int, notFoundIsNil: Bool) -> String? {
+        if notFoundIsNil && [404, 410, 422].contains(status) { return nil }
+        return switch status {
+        case 200..<300: nil
+        case 429: "429"
+        case 400..<500: "4xx"
+        case 500...: "5xx"
+        default: "4xx"
         }
     }
 }

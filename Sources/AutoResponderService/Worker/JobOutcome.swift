@@ -26,15 +26,21 @@ enum JobOutcome: Sendable, CustomStringConvertible {
         }
     }
 
-    /// A short label for metrics.
+    /// The `outcome` label of `autoresponder_jobs_total`.
     var label: String {
         switch self {
         case .replied(_, let handedOff): handedOff ? "handed_off" : "replied"
         case .nothingToDo: "nothing_to_do"
         case .deferred: "deferred"
-        case .retry: "retry"
+        case .retry: "retried"
         case .dropped: "dropped"
-        case .failed: "failed"
+        case .failed: "dead_lettered"
         }
+    }
+
+    /// The resolver that answered, when one did.
+    var resolver: String? {
+        if case .replied(let resolver, _) = self { return resolver }
+        return nil
     }
 }

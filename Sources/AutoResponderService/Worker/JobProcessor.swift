@@ -1,6 +1,7 @@
 import AutoResponderCore
 import Foundation
 import Logging
+import Resilience
 
 /// Does one job: reads the conversation, decides what is unanswered, asks the domain for the reply,
 /// claims the messages in the reply ledger, posts the reply, and records it. No AMQP here: the worker
@@ -53,6 +54,7 @@ struct JobProcessor: Sendable {
         }
         guard plan.needsReply else { return .nothingToDo }
         logger.debug("messages to answer", metadata: ["messages": "\(plan.pending.map(\.id.rawValue))"])
+        let waitingSince = plan.pending.lazy.filter { $0.id != Self.subjectOnlyMessageID }.map(\.createdAt).min()
 
         // 3. The reply (or, after the last failed attempt, a hand-off).
         var reply: PlannedReply
@@ -62,6 +64,7 @@ struct JobProcessor: Sendable {
             }
             reply = answer
         } catch let error as UpstreamError where error.isRetryable && !isLastAttempt {
+            await markWaiting(conversation.id, since: waitingSince, logger: logger)
             return .retry(error.description)
         } catch {
             logger.warning("handing off after a failure", metadata: ["error": "\(error)"])
@@ -73,7 +76,22 @@ struct JobProcessor: Sendable {
             }
         }
         logger[metadataKey: "resolver"] = "\(reply.route.resolver)"
-        return await deliver(reply, job: job, isLastAttempt: isLastAttempt, logger: logger)
+        let outcome = await deliver(
+            reply, pending: plan.pending, waitingSince: waitingSince, job: job, isLastAttempt: isLastAttempt,
+            logger: logger)
+        if case .retry = outcome { await markWaiting(conversation.id, since: waitingSince, logger: logger) }
+        return outcome
+    }
+
+    /// Records that the conversation waits for a reply (best effort: only `autoresponderctl status`
+    /// reads it).
+    private func markWaiting(_ conversation: ConversationID, since: Date?, logger: Logger) async {
+        guard let since else { return }
+        do {
+            try await ledger.markWaiting(conversation, since: since)
+        } catch {
+            logger.debug("could not record that the conversation waits", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The ledger's message id of the reply to a conversation that has no client message.
@@ -103,10 +121,13 @@ struct JobProcessor: Sendable {
     }
 
     /// Claims, records a hand-off, posts, and marks the reply sent.
-    private func deliver(_ reply: PlannedReply, job: Job, isLastAttempt: Bool, logger: Logger) async -> JobOutcome {
+    private func deliver(
+        _ reply: PlannedReply, pending: [ChatMessage], waitingSince: Date?, job: Job, isLastAttempt: Bool,
+        logger: Logger
+    ) async -> JobOutcome {
         let claim = ReplyLedger.Claim(
             conversationID: reply.conversationID, messageIDs: reply.answering, group: UUID().uuidString.lowercased(),
-            text: reply.text, resolver: reply.route.resolver, language: "\(reply.language)")
+            text: reply.text, resolver: reply.route.resolver, language: "\(reply.language)", waitingSince: waitingSince)
         do {
             switch try await ledger.claim(claim, jobID: job.jobID) {
             case .claimed: break
@@ -131,9 +152,30 @@ struct JobProcessor: Sendable {
             return failure(error, doing: "posting the reply", isLastAttempt: isLastAttempt)
         }
         await markSent(claim, logger: logger)
+        Self.recordReplyMetrics(reply, pending: pending)
         logger.info(
-            "replied", metadata: ["reply.group": "\(claim.group)", "route": "\(reply.route)", "language": "\(reply.language)"])
+            "replied",
+            metadata: [
+                "reply.group": "\(claim.group)", "route": "\(Self.briefRoute(reply.route))",
+                "language": "\(reply.language)",
+            ])
         return .replied(resolver: reply.route.resolver, handedOff: reply.handOff != nil)
+    }
+
+    /// `receipt by keywords, label overridden`: the route and its reason, without the keyword lists.
+    static func briefRoute(_ route: RouteDecision) -> String {
+        "\(route.resolver) by \(route.reason.rawValue)" + (route.overridesLabel ? ", label overridden" : "")
+    }
+
+    /// Replies sent, and how long each answered client message waited for its reply.
+    private static func recordReplyMetrics(_ reply: PlannedReply, pending: [ChatMessage]) {
+        let resolver = reply.route.resolver
+        ServiceMetrics.replySent(resolver: resolver, language: "\(reply.language)")
+        let answered = Set(reply.answering)
+        let now = Date()
+        for message in pending where answered.contains(message.id) && message.id != subjectOnlyMessageID {
+            ServiceMetrics.replyLatency(.seconds(now.timeIntervalSince(message.createdAt)), resolver: resolver)
+        }
     }
 
     /// Records the posted reply, retrying through short database outages: giving up would leave the
@@ -141,8 +183,9 @@ struct JobProcessor: Sendable {
     private func markSent(_ claim: ReplyLedger.Claim, logger: Logger) async {
         let clock = ContinuousClock()
         let deadline = clock.now + markSentPatience
-        var delay = Duration.milliseconds(100)
+        var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2), jitter: .none)
         while true {
+            let delay = backoff.next()
             do {
                 try await ledger.markSent(claim)
                 return
@@ -155,7 +198,6 @@ struct JobProcessor: Sendable {
                 }
                 logger.warning("recording a posted reply failed; trying again", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(2))
             }
         }
     }

@@ -1,8 +1,10 @@
 import AMQP
 import Foundation
 import Logging
-import Metrics
+import Operations
+import Resilience
 import ServiceLifecycle
+import Synchronization
 
 /// The worker: consumes jobs with `WORKER_CONCURRENCY` in flight, does each with a ``JobProcessor``,
 /// and settles it — ack when done, republish to the retry queue when it should be tried again (then
@@ -10,14 +12,17 @@ import ServiceLifecycle
 ///
 /// A lost broker connection is retried with backoff; unsettled deliveries of the lost connection go
 /// back to the queue by themselves (the ledger makes their second run harmless). On graceful shutdown
-/// (SIGTERM) it stops taking jobs, finishes those in flight, and returns.
+/// (SIGTERM) it stops taking jobs, finishes those in flight, and returns. The consumer and publisher
+/// are services of their own, earlier in the same group: they close after the worker returns.
 public struct WorkerService: Service {
     let consumer: AMQPConsumer
     let publisher: AMQPPublisher
     let processor: JobProcessor
     let topology: JobTopology
     let logger: Logger
-    let onStop: @Sendable () async -> Void
+    let inFlight = InFlightJobs()
+    /// Why the last attempt to consume failed (for `/readyz`).
+    let lastConsumeError = Locked<String?>(nil)
 
     public func run() async throws {
         let stopping = StopFlag()
@@ -28,9 +33,6 @@ public struct WorkerService: Service {
             stopping.set()
             Task { await consumer.cancel() }
         }
-        await consumer.close()
-        await publisher.close()
-        await onStop()
         logger.info("worker stopped")
     }
 
@@ -40,6 +42,7 @@ public struct WorkerService: Service {
             do {
                 let deliveries = try await consumer.deliveries()
                 logger.info("consuming jobs", metadata: ["queue": "\(topology.jobsQueue)"])
+                lastConsumeError.withLock { $0 = nil }
                 backoff.reset()
                 // A lost connection ends the deliveries with an error, but must not cancel the jobs in
                 // flight: they finish (their acks then fail, and the broker redelivers them, which the
@@ -56,6 +59,7 @@ public struct WorkerService: Service {
                 }
                 if let lost { throw lost }
             } catch {
+                lastConsumeError.withLock { $0 = "\(error)" }
                 guard !stopping.isSet else { break }
                 let delay = backoff.next()
                 logger.warning(
@@ -67,11 +71,15 @@ public struct WorkerService: Service {
     }
 
     private func handle(_ delivery: AMQPDelivery) async {
+        ServiceMetrics.jobConsumed()
+        let token = inFlight.begin()
+        defer { inFlight.end(token) }
         let job: Job
         do {
             job = try Job.decode(delivery.body)
         } catch {
             logger.error("dead-lettering a message that is not a job", metadata: ["error": "\(error)"])
+            ServiceMetrics.jobFinished(outcome: "dead_lettered", resolver: nil, duration: .zero)
             try? await delivery.reject(requeue: false)
             return
         }
@@ -81,9 +89,8 @@ public struct WorkerService: Service {
         logger[metadataKey: "job.attempt"] = "\(job.attempt)"
         let started = ContinuousClock.now
         let outcome = await processor.process(job, logger: logger)
-        Timer(label: "autoresponder_job_duration", dimensions: [("outcome", outcome.label)])
-            .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
-        Counter(label: "autoresponder_jobs_total", dimensions: [("outcome", outcome.label)]).increment()
+        ServiceMetrics.jobFinished(
+            outcome: outcome.label, resolver: outcome.resolver, duration: ContinuousClock.now - started)
 
         switch outcome {
         case .replied, .nothingToDo:
@@ -128,56 +135,35 @@ public struct WorkerService: Service {
     }
 }
 
-/// A flag set once, read from any thread.
-final class StopFlag: Sendable {
-    private let state = LockedValue(false)
-    var isSet: Bool { state.value }
-    func set() { state.value = true }
-}
-
-/// A value behind a lock (Synchronization.Mutex needs macOS 15; this keeps the package portable).
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    // @unchecked: `stored` is only read and written while `lock` is held.
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}
-
-/// Exponential backoff with full jitter.
-struct Backoff {
-    let initial: Duration
-    let maximum: Duration
-    private var current: Duration
-
-    init(initial: Duration, maximum: Duration) {
-        self.initial = initial
-        self.maximum = maximum
-        self.current = initial
-    }
-
-    mutating func next() -> Duration {
-        let delay = current
-        current = min(current * 2, maximum)
-        let fraction = Double.random(in: 0.5...1.0)
-        return delay * fraction
-    }
-
-    mutating func reset() { current = initial }
-}
-
-extension Duration {
-    /// Whole nanoseconds (for swift-metrics timers).
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+extension WorkerService {
+    /// What the worker reports on its operations port.
+    /// - Parameter jobStuckAfter: a job running longer than this makes `/healthz` fail.
+    func healthChecks(jobStuckAfter: Duration) -> HealthChecks {
+        HealthChecks(
+            liveness: [
+                .amqpThread("amqp-consumer-thread") { [consumer] in consumer.status },
+                .progress("jobs", maximumSilence: jobStuckAfter) { [inFlight] in inFlight.oldestStart },
+            ],
+            readiness: [
+                ReadinessCheck("rabbitmq") { [consumer, lastConsumeError] in
+                    if consumer.status.isConnected { return .ok }
+                    let why = lastConsumeError.withLock { $0 } ?? "connecting"
+                    return .failing("not consuming: \(why)")
+                }
+            ])
     }
 }
 
 extension WorkerService: CustomStringConvertible {
     /// A short name for logs (swift-service-lifecycle prints its services).
     public var description: String { "WorkerService(queue: \(topology.jobsQueue))" }
+}
+
+/// A flag set once, read from any task.
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    /// True once ``set()`` was called.
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    /// Sets the flag.
+    func set() { value.store(true, ordering: .releasing) }
 }

@@ -11,6 +11,7 @@ final class TransferEngine: @unchecked Sendable {
     struct Mailbox {
         var incoming: [PendingRequest] = []
         var cancelled: [PendingRequest] = []
+        var started = false
         var stopRequested = false
         var stopped = false
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
@@ -30,20 +31,24 @@ final class TransferEngine: @unchecked Sendable {
     }
 
     /// Starts the thread; it holds the engine until it ends.
-    func start() {
+    private func start() {
         let thread = Thread { [self] in run() }
         thread.name = "http-client"
         thread.start()
     }
 
-    /// Queues a request for the thread; false once the engine is stopping.
+    /// Queues a request for the thread, starting the thread on the first one; false once the engine
+    /// is stopping.
     func submit(_ pending: PendingRequest) -> Bool {
-        lock.withLock {
-            guard !mailbox.stopRequested else { return false }
+        let (accepted, mustStart): (Bool, Bool) = lock.withLock {
+            guard !mailbox.stopRequested else { return (false, false) }
             wakeUpIfIdle()
             mailbox.incoming.append(pending)
-            return true
+            defer { mailbox.started = true }
+            return (true, !mailbox.started)
         }
+        if mustStart { start() }
+        return accepted
     }
 
     /// Asks the thread to drop the transfer of a request whose task was cancelled.
@@ -57,11 +62,13 @@ final class TransferEngine: @unchecked Sendable {
 
     /// Asks the thread to fail what is pending and end; later submissions are refused.
     func stop() {
-        lock.withLock {
-            guard !mailbox.stopRequested else { return }
+        let neverStarted: Bool = lock.withLock {
+            guard !mailbox.stopRequested else { return false }
             mailbox.stopRequested = true
             multi.wakeup()
+            return !mailbox.started
         }
+        if neverStarted { markStopped() }
     }
 
     /// Returns when the thread has ended (call ``stop()`` first).
