@@ -130,7 +130,11 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "TestSupport", logging, lifecycle]),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: [
+                "Operations", "HTTP", "TestSupport", logging, lifecycle, .product(name: "Metrics", package: "swift-metrics"),
+            ]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(
@@ -155,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL", "HTTP",
+                "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL", "HTTP", "Operations",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),

@@ -1,4 +1,4 @@
--- The business tables (CONTRACT.md section 2). Owned by another team in production:
+-- The business tables (docs/contract.md). Owned by another team in production:
 -- the service only reads them. Idempotent: safe to run on every load.
 create table if not exists sales (
   id_sale     text primary key,

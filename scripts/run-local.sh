@@ -10,6 +10,7 @@
 #   RUN_SECONDS=0              stop by itself after this many seconds (0: run until Ctrl-C)
 #   RUN_CONFIG=debug           the build to run (release: optimised, longer first build)
 #   RUN_RESET=1                start from an empty service state (0: keep what earlier runs answered)
+#   OPS_PORT=9090              the dispatcher's operations port; worker N gets OPS_PORT+N (0: all off)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -54,10 +55,18 @@ for _ in $(seq 1 50); do
   curl -s -o /dev/null "http://127.0.0.1:$sim_port/_sim/stats" && break
   sleep 0.1
 done
-start dispatcher "$bin/dispatcher"
-for i in $(seq 1 "$workers"); do INSTANCE_ID="worker-$i" start "worker-$i" "$bin/worker"; done
+ops_port="${OPS_PORT:-9090}"
+ops_of() { [ "$ops_port" = 0 ] && echo 0 || echo $((ops_port + $1)); }
+OPS_PORT="$(ops_of 0)" start dispatcher "$bin/dispatcher"
+for i in $(seq 1 "$workers"); do INSTANCE_ID="worker-$i" OPS_PORT="$(ops_of "$i")" start "worker-$i" "$bin/worker"; done
 # Each reply the chats API (the simulator) receives, as it arrives.
 start replies python3 scripts/show-replies.py "http://127.0.0.1:$sim_port"
 
 echo "run: simulator on :$sim_port, $workers worker(s). Replies sent: curl -s http://127.0.0.1:$sim_port/_sim/sent" >&2
+if [ "$ops_port" != 0 ]; then
+  echo "run: operations endpoints (/healthz, /readyz, /metrics):" >&2
+  echo "run:   dispatcher  http://127.0.0.1:$(ops_of 0)/metrics" >&2
+  for i in $(seq 1 "$workers"); do echo "run:   worker-$i    http://127.0.0.1:$(ops_of "$i")/metrics" >&2; done
+  echo "run: operator command: AMQP_URL=$AMQP_URL DATABASE_URL=$DATABASE_URL $bin/autoresponderctl status" >&2
+fi
 if [ "${RUN_SECONDS:-0}" -gt 0 ]; then sleep "$RUN_SECONDS"; else wait; fi

@@ -86,21 +86,42 @@ struct EndToEndSystem {
     }
 
     /// Starts the built `worker` executable (from this build's products folder) with this system's
-    /// environment, logging to this process's stderr.
-    func spawnWorkerProcess(instance: String) throws -> Process {
+    /// environment, logging to this process's stderr. Its operations server is off unless
+    /// `environment` sets `OPS_PORT`.
+    func spawnWorkerProcess(instance: String, environment extra: [String: String] = [:]) throws -> Process {
+        var environment = ["INSTANCE_ID": instance, "OPS_PORT": "0"]
+        environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["E2E_LOG_LEVEL"] ?? "error"
+        environment.merge(extra) { _, new in new }
+        let process = try Self.process("worker", environment: self.environment.merging(environment) { _, new in new })
+        try process.run()
+        return process
+    }
+
+    /// Runs a built executable of this package (`autoresponderctl`, ...) with this system's environment
+    /// and `arguments`, and returns its exit status and standard output.
+    func runTool(_ name: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = try Self.process(name, environment: environment)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = try await Task.detached { try output.fileHandleForReading.readToEnd() ?? Data() }.value
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A `Process` of the built executable `name` (beside the test bundle) with `environment` over this
+    /// process's own.
+    static func process(_ name: String, environment: [String: String]) throws -> Process {
         let products = Bundle.main.bundleURL
-        let executable = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("worker") }
+        let executable = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
         guard let executable else {
-            throw EndToEndError("no built worker executable beside \(products.path): run swift build --build-tests")
+            throw EndToEndError("no built \(name) executable beside \(products.path): run swift build --build-tests")
         }
         let process = Process()
         process.executableURL = executable
-        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { _, new in new }
-        environment["INSTANCE_ID"] = instance
-        environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["E2E_LOG_LEVEL"] ?? "error"
-        process.environment = environment
-        try process.run()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         return process
     }
 

@@ -1,4 +1,4 @@
-/// The assignment's original data set, verbatim from `shared/data/original/` (conversations.json and
+/// The assignment's original data set, verbatim from `db/worlds/original/source/` (conversations.json and
 /// database.json), embedded so that the tests need no file outside the repository.
 enum OriginalData {
     /// `conversations.json`: the five `/conversation_info` answers of the original chats API.

@@ -2,7 +2,7 @@ import AutoResponderCore
 import Foundation
 
 /// The original data set loaded into fakes, with the original APIs' known answers
-/// (shared/data/original/README.md).
+/// (docs/original-data.md).
 struct OriginalWorld {
     var merchants = InMemoryMerchantRepository()
     var logistics = FakeLogistics()

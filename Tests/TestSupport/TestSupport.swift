@@ -24,11 +24,11 @@ public enum TestEnvironment {
             .deletingLastPathComponent()  // Tests
     }
 
-    /// The original data set of the assignment (`../shared/data/original` beside the repository,
+    /// The original data set of the assignment (`db/worlds/original/source` in the repository,
     /// or `ORIGINAL_DATA_DIR`).
     public static var originalDataDirectory: URL {
         if let dir = env("ORIGINAL_DATA_DIR") { return URL(fileURLWithPath: dir) }
-        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/original")
+        return repositoryRoot.appendingPathComponent("db/worlds/original/source")
     }
 
     private static func env(_ name: String) -> String? {
@@ -99,4 +99,24 @@ public enum LocalServers {
 public struct LocalServerError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+}
+
+/// A TCP port of 127.0.0.1 that nothing listened on a moment ago (bind to port 0, read it, close).
+/// Another process could take it in between; tests use it for servers they start at once.
+public func freeLocalPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw LocalServerError(message: "socket() failed: errno \(errno)") }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+            bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+        }
+    }
+    guard bound else { throw LocalServerError(message: "bind() to a free port failed: errno \(errno)") }
+    return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything the dispatcher and the worker read from the environment (CONTRACT.md section 3),
+/// Everything the dispatcher and the worker read from the environment (docs/contract.md, "Configuration"),
 /// built in one place by ``ServiceConfiguration/init(environment:)``.
 public struct ServiceConfiguration: Sendable {
     /// RabbitMQ URL (`AMQP_URL`).

@@ -1,4 +1,4 @@
-/// The six upstream endpoints of CONTRACT.md section 1, all `POST` with a JSON body.
+/// The six upstream endpoints of docs/contract.md, all `POST` with a JSON body.
 public enum Endpoint: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Chats API: the conversations active right now.
     case conversations

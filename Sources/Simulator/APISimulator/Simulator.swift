@@ -4,7 +4,7 @@ import ServiceLifecycle
 import Synchronization
 import World
 
-/// The three upstream APIs over one world: answers the six endpoints of CONTRACT.md section 1,
+/// The three upstream APIs over one world: answers the six endpoints of docs/contract.md,
 /// injects the faults its knobs ask for, moves conversations through the active list, and records
 /// every `/send_message`. HTTP-free (``handle(_:body:authorization:)``) so it can be tested and
 /// served alike; ``SimulatorServer`` serves it over HTTP.

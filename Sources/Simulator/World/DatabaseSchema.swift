@@ -1,10 +1,10 @@
-/// The business tables of CONTRACT.md section 2, as `db/schema.sql` holds them (a test checks that
+/// The business tables of docs/contract.md, as `db/schema.sql` holds them (a test checks that
 /// the two are the same text). Idempotent; the indexes on `merchant_id` are what any production
 /// database answering per-merchant queries has; the contract lists columns only.
 public enum DatabaseSchema {
     /// The SQL text of `db/schema.sql`.
     public static let sql = """
-        -- The business tables (CONTRACT.md section 2). Owned by another team in production:
+        -- The business tables (docs/contract.md). Owned by another team in production:
         -- the service only reads them. Idempotent: safe to run on every load.
         create table if not exists sales (
           id_sale     text primary key,

@@ -51,7 +51,7 @@ extension OriginalWorld {
 
     /// Which answers are invented.
     static let notes: [String] = [
-        "Known answers (shared/data/original/README.md): /tracking 123456 and 123458, /zip_code 31160550, /chip_status CHIP37648.",
+        "Known answers (docs/original-data.md): /tracking 123456 and 123458, /zip_code 31160550, /chip_status CHIP37648.",
         "Zip 60811340 (tracking of 123458) is unknown to /zip_code, as in the original API.",
         "Invented: /tracking of 123457, 34853 and 34854; /zip_code of 04538133, 20040002 and 30130010; /chip_status of CHIP37649..CHIP37652; the conversations' truth annotations and follow-up messages.",
     ]

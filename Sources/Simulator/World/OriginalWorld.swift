@@ -1,7 +1,7 @@
 import CivilTime
 import Foundation
 
-/// The assignment's original data (`../shared/data/original`: `conversations.json`, `database.json`)
+/// The assignment's original data (`db/worlds/original/source`: `conversations.json`, `database.json`; see docs/original-data.md)
 /// as a ``World``, with the known upstream answers of its README and invented, consistent answers
 /// for the ids the original data gives none for (listed in ``World/notes``).
 public enum OriginalWorld {
@@ -10,7 +10,7 @@ public enum OriginalWorld {
         func read(_ name: String) throws -> Data {
             let file = directory.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw WorldError(.io, "cannot read \(file.path): give the original data directory (shared/data/original)")
+                throw WorldError(.io, "cannot read \(file.path): give the original data directory (db/worlds/original/source)")
             }
             return data
         }

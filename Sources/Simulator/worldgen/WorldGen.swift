@@ -63,10 +63,10 @@ extension WorldGen {
     /// `worldgen original`.
     struct Original: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the original world from the assignment's data (shared/data/original).")
+            abstract: "Build the original world from the assignment's data (db/worlds/original/source).")
 
         @Option(help: "The original data directory (conversations.json, database.json).")
-        var from: String = "../shared/data/original"
+        var from: String = "db/worlds/original/source"
         @Option(help: "The output directory.")
         var out: String = "db/worlds/original"
 
