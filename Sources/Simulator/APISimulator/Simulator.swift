@@ -76,6 +76,19 @@ public final class Simulator: Sendable {
             case 404: state.count(endpoint, \.notFound)
             default: break
             }
+            if endpoint == .sendMessage, (200..<300).contains(status), let after = drawAfterEffectFault(&state) {
+                state.count(endpoint, \.injectedAfterEffect)
+                switch after {
+                case .hangAfterEffect:
+                    return SimulatorReply(action: .hang(seconds: state.knobs.hangSeconds), delayMilliseconds: delay, fault: after)
+                case .resetAfterEffect:
+                    return SimulatorReply(action: .dropConnection, delayMilliseconds: delay, fault: after)
+                default:
+                    return SimulatorReply(
+                        action: .respond(status: 500, body: errorBody("simulated internal error after posting")),
+                        delayMilliseconds: delay, fault: after)
+                }
+            }
             if fault == .wrongShape, (200..<300).contains(status) {
                 state.count(endpoint, \.injectedWrongShapes)
                 body = WrongShapes.body(for: endpoint, replacing: body, &state.random)
@@ -92,6 +105,18 @@ public final class Simulator: Sendable {
         if roll < knobs.hangShare { return .hang }
         if roll < knobs.hangShare + knobs.errorShare { return .error }
         if roll < knobs.hangShare + knobs.errorShare + knobs.wrongShapeShare { return .wrongShape }
+        return nil
+    }
+
+    /// A failure after `/send_message` posted (`send_*_after_share` knobs), drawn from its own stream.
+    private func drawAfterEffectFault(_ state: inout SimulatorState) -> InjectedFault? {
+        let knobs = state.knobs
+        let total = knobs.sendErrorAfterShare + knobs.sendHangAfterShare + knobs.sendResetAfterShare
+        guard total > 0 else { return nil }
+        let roll = state.random.unit()
+        if roll < knobs.sendErrorAfterShare { return .errorAfterEffect }
+        if roll < knobs.sendErrorAfterShare + knobs.sendHangAfterShare { return .hangAfterEffect }
+        if roll < total { return .resetAfterEffect }
         return nil
     }
 

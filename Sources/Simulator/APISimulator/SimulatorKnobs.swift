@@ -17,6 +17,15 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
     /// Share of requests answered 200 with valid JSON of the wrong shape (`wrong_shape_share`, 0...1).
     /// `/send_message` still posts the message then.
     public var wrongShapeShare: Double = 0
+    /// Share of `/send_message` calls that post the message and then answer 500 (`send_error_after_share`):
+    /// a failure *after* the effect. Independent of the faults above, which act before it.
+    public var sendErrorAfterShare: Double = 0
+    /// Share of `/send_message` calls that post the message and then hang for `hang_seconds`
+    /// (`send_hang_after_share`): the client times out although the message is posted.
+    public var sendHangAfterShare: Double = 0
+    /// Share of `/send_message` calls that post the message and then drop the connection without an
+    /// answer (`send_reset_after_share`).
+    public var sendResetAfterShare: Double = 0
     /// The endpoints latency and faults apply to (`fault_endpoints`; default all six).
     public var faultEndpoints: [Endpoint] = Endpoint.allCases
     /// Whether `/send_message` appends the reply to the conversation's messages (`echo_replies`).
@@ -51,6 +60,8 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         case initialActive = "initial_active", arrivalPerSecond = "arrival_per_second"
         case closeAfterSeconds = "close_after_seconds", followUpShare = "follow_up_share"
         case followUpDelaySeconds = "follow_up_delay_seconds", seed
+        case sendErrorAfterShare = "send_error_after_share", sendHangAfterShare = "send_hang_after_share"
+        case sendResetAfterShare = "send_reset_after_share"
     }
 
     /// Decodes knobs; a missing key keeps its default.
@@ -73,6 +84,9 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         followUpShare = try c.decodeIfPresent(Double.self, forKey: .followUpShare) ?? d.followUpShare
         followUpDelaySeconds = try c.decodeIfPresent(Double.self, forKey: .followUpDelaySeconds) ?? d.followUpDelaySeconds
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        sendErrorAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendErrorAfterShare) ?? d.sendErrorAfterShare
+        sendHangAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendHangAfterShare) ?? d.sendHangAfterShare
+        sendResetAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendResetAfterShare) ?? d.sendResetAfterShare
     }
 
     /// Encodes every knob, an unset optional one as `null`.
@@ -93,16 +107,24 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         try c.encode(followUpShare, forKey: .followUpShare)
         try c.encode(followUpDelaySeconds, forKey: .followUpDelaySeconds)
         try c.encode(seed, forKey: .seed)
+        try c.encode(sendErrorAfterShare, forKey: .sendErrorAfterShare)
+        try c.encode(sendHangAfterShare, forKey: .sendHangAfterShare)
+        try c.encode(sendResetAfterShare, forKey: .sendResetAfterShare)
     }
 
     /// Throws if a knob is out of range: shares in 0...1 adding up to at most 1, times not negative.
     public func validate() throws {
         for (name, share) in [("error_share", errorShare), ("hang_share", hangShare), ("wrong_shape_share", wrongShapeShare),
-            ("follow_up_share", followUpShare)] where !(0...1).contains(share) {
+            ("follow_up_share", followUpShare), ("send_error_after_share", sendErrorAfterShare),
+            ("send_hang_after_share", sendHangAfterShare), ("send_reset_after_share", sendResetAfterShare),
+        ] where !(0...1).contains(share) {
             throw SimulatorError(.invalidKnob, "\(name) must be between 0 and 1 (got \(share))")
         }
         guard errorShare + hangShare + wrongShapeShare <= 1 + 1e-9 else {
             throw SimulatorError(.invalidKnob, "error_share + hang_share + wrong_shape_share must not exceed 1")
+        }
+        guard sendErrorAfterShare + sendHangAfterShare + sendResetAfterShare <= 1 + 1e-9 else {
+            throw SimulatorError(.invalidKnob, "the send_*_after_share knobs must not add up to more than 1")
         }
         guard latencyMilliseconds >= 0, jitterMilliseconds >= 0, hangSeconds >= 0, followUpDelaySeconds >= 0,
             (closeAfterSeconds ?? 0) >= 0, (arrivalPerSecond ?? 0) >= 0, (maxActive ?? 0) >= 0, (initialActive ?? 0) >= 0

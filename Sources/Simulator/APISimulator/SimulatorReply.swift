@@ -9,6 +9,8 @@ public struct SimulatorReply: Sendable, Equatable {
         case respond(status: Int, body: Data)
         /// Answer nothing for this many seconds (or until released), then 500.
         case hang(seconds: Double)
+        /// Close the connection without an answer.
+        case dropConnection
     }
 
     /// Respond or hang.
@@ -39,6 +41,12 @@ public enum InjectedFault: String, Sendable, Hashable, Codable {
     case hang
     /// Answered 200 with valid JSON of the wrong shape.
     case wrongShape = "wrong_shape"
+    /// `/send_message` posted, then answered 500.
+    case errorAfterEffect = "error_after_effect"
+    /// `/send_message` posted, then hung.
+    case hangAfterEffect = "hang_after_effect"
+    /// `/send_message` posted, then dropped the connection.
+    case resetAfterEffect = "reset_after_effect"
 }
 
 /// One call of `/send_message`, as `GET /_sim/sent` lists it.
@@ -87,6 +95,8 @@ public struct EndpointCounters: Sendable, Hashable, Codable {
     public var injectedHangs = 0
     /// Injected wrong shapes.
     public var injectedWrongShapes = 0
+    /// Requests whose effect happened before an injected failure (500, hang or dropped connection).
+    public var injectedAfterEffect = 0
 
     /// All zero.
     public init() {}
@@ -94,7 +104,7 @@ public struct EndpointCounters: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case requests, ok, badRequest = "bad_request", unauthorized, notFound = "not_found"
         case injectedErrors = "injected_errors", injectedHangs = "injected_hangs"
-        case injectedWrongShapes = "injected_wrong_shapes"
+        case injectedWrongShapes = "injected_wrong_shapes", injectedAfterEffect = "injected_after_effect"
     }
 }
 

@@ -4,7 +4,7 @@ import NIOCore
 import World
 
 extension SimulatorServer {
-    static func addInspection(to router: Router<BasicRequestContext>, simulator: Simulator) {
+    static func addInspection(to router: Router<SimulatorRequestContext>, simulator: Simulator) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let group = router.group("_sim")

@@ -21,10 +21,10 @@ public enum SimulatorServer {
         simulator: Simulator, host: String = "127.0.0.1", port: Int = 8080, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: SimulatorRequestContext.self)
         for endpoint in Endpoint.allCases {
-            router.post(RouterPath(stringLiteral: endpoint.path)) { request, _ -> Response in
-                try await serve(endpoint, request: request, simulator: simulator, logger: logger)
+            router.post(RouterPath(stringLiteral: endpoint.path)) { request, context -> Response in
+                try await serve(endpoint, request: request, context: context, simulator: simulator, logger: logger)
             }
         }
         addInspection(to: router, simulator: simulator)
@@ -75,7 +75,7 @@ public enum SimulatorServer {
     }
 
     private static func serve(
-        _ endpoint: Endpoint, request: Request, simulator: Simulator, logger: Logger
+        _ endpoint: Endpoint, request: Request, context: SimulatorRequestContext, simulator: Simulator, logger: Logger
     ) async throws -> Response {
         let buffer = try await request.body.collect(upTo: 1 << 20)
         let reply = simulator.handle(
@@ -91,6 +91,10 @@ public enum SimulatorServer {
             logger.debug("injected hang", metadata: ["endpoint": "\(endpoint)", "hang.seconds": "\(seconds)"])
             await simulator.hang(seconds: seconds)
             return json(500, errorBody("simulated hang ended"))
+        case .dropConnection:
+            logger.debug("injected dropped connection", metadata: ["endpoint": "\(endpoint)"])
+            try? await context.channel.close()
+            throw SimulatorError(.server, "connection dropped on purpose")
         }
     }
 

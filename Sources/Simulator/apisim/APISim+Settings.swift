@@ -29,6 +29,9 @@ extension Serve {
         knobs.hangShare = try setting(hangShare, "APISIM_HANG_SHARE") ?? knobs.hangShare
         knobs.hangSeconds = try setting(hangSeconds, "APISIM_HANG_SECONDS") ?? knobs.hangSeconds
         knobs.wrongShapeShare = try setting(wrongShapeShare, "APISIM_WRONG_SHAPE_SHARE") ?? knobs.wrongShapeShare
+        knobs.sendErrorAfterShare = try setting(sendErrorAfterShare, "APISIM_SEND_ERROR_AFTER_SHARE") ?? 0
+        knobs.sendHangAfterShare = try setting(sendHangAfterShare, "APISIM_SEND_HANG_AFTER_SHARE") ?? 0
+        knobs.sendResetAfterShare = try setting(sendResetAfterShare, "APISIM_SEND_RESET_AFTER_SHARE") ?? 0
         if let list = setting(faultEndpoints, "APISIM_FAULT_ENDPOINTS") {
             knobs.faultEndpoints = try list.split(separator: ",").map { name in
                 let trimmed = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "/"))

@@ -52,7 +52,8 @@ struct Serve: AsyncParsableCommand {
             Every knob has an environment fallback (APISIM_<NAME>, e.g. APISIM_ERROR_SHARE) and can be \
             changed at run time with POST /_sim/config {"error_share": 0.1, ...} (JSON names in brackets). \
             Faults are drawn per request in this order: hang, 500, wrong shape. A 500 or a hang happens \
-            before the request is processed (a /send_message is then not posted); a wrong shape after it.
+            before the request is processed (a /send_message is then not posted); a wrong shape after it. \
+            The send_*_after_share knobs fail a /send_message after it posted (500, hang, dropped connection).
 
             Inspection (no token, never faulty): GET /_sim/health; GET /_sim/sent?since=N&conversation_id=ID \
             (every /send_message, with stats); GET /_sim/stats; GET /_sim/active; GET /_sim/conversations/ID; \
@@ -88,6 +89,12 @@ struct Serve: AsyncParsableCommand {
     var hangSeconds: Double?
     @Option(help: "[wrong_shape_share] Share answered 200 with JSON of the wrong shape (APISIM_WRONG_SHAPE_SHARE, default 0).")
     var wrongShapeShare: Double?
+    @Option(help: "[send_error_after_share] Share of /send_message calls that post, then answer 500 (APISIM_SEND_ERROR_AFTER_SHARE, default 0).")
+    var sendErrorAfterShare: Double?
+    @Option(help: "[send_hang_after_share] Share of /send_message calls that post, then hang (APISIM_SEND_HANG_AFTER_SHARE, default 0).")
+    var sendHangAfterShare: Double?
+    @Option(help: "[send_reset_after_share] Share of /send_message calls that post, then drop the connection (APISIM_SEND_RESET_AFTER_SHARE, default 0).")
+    var sendResetAfterShare: Double?
     @Option(help: "[fault_endpoints] Comma-separated endpoints latency and faults apply to (APISIM_FAULT_ENDPOINTS, default all).")
     var faultEndpoints: String?
     @Option(help: "[echo_replies] Append replies to the conversation's messages: true|false (APISIM_ECHO_REPLIES, default true).")
