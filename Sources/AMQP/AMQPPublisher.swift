@@ -99,13 +99,13 @@ public final class AMQPPublisher: Service, Sendable {
     /// Deletes a queue; returns the number of messages it held.
     @discardableResult
     public func deleteQueue(_ name: String) async throws(AMQPError) -> UInt32 {
-        try await request(.deleteQueue(name)).messages
+        try await request(.deleteQueue(name)).status.messages
     }
 
     /// Deletes every ready message of a queue; returns how many.
     @discardableResult
     public func purgeQueue(_ name: String) async throws(AMQPError) -> UInt32 {
-        try await request(.purgeQueue(name)).messages
+        try await request(.purgeQueue(name)).status.messages
     }
 
     /// Deletes an exchange.
@@ -122,7 +122,7 @@ public final class AMQPPublisher: Service, Sendable {
     /// The ready messages and the consumers of a queue (a passive declare); throws
     /// ``AMQPError/Code/declarationFailed`` with reply code 404 when it does not exist.
     public func queueStatus(queue: String) async throws(AMQPError) -> AMQPQueueStatus {
-        try await request(.queueStatus(queue))
+        try await request(.queueStatus(queue)).status
     }
 
     /// Waits for the pending confirms (at most the confirm timeout), closes the connection and
@@ -138,9 +138,10 @@ public final class AMQPPublisher: Service, Sendable {
         }
     }
 
-    private func request(_ request: AdminRequest) async throws(AMQPError) -> AMQPQueueStatus {
+    /// Runs a synchronous request on the publisher's thread (admin channel).
+    func request(_ request: AdminRequest) async throws(AMQPError) -> AdminReply {
         thread.startIfNeeded()
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<AMQPQueueStatus, AMQPError>, Never>) in
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<AdminReply, AMQPError>, Never>) in
             if !mailbox.post(.admin(request, continuation)) { continuation.resume(returning: .failure(.publisherClosed)) }
         }
         return try result.get()

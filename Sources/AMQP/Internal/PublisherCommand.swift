@@ -1,7 +1,7 @@
 /// Work handed to the publisher's thread.
 enum PublisherCommand: Sendable {
     case publish([AMQPMessage], CheckedContinuation<Result<Void, AMQPError>, Never>)
-    case admin(AdminRequest, CheckedContinuation<Result<AMQPQueueStatus, AMQPError>, Never>)
+    case admin(AdminRequest, CheckedContinuation<Result<AdminReply, AMQPError>, Never>)
     case close(CheckedContinuation<Void, Never>)
     /// The publisher was deinitialised: close without waiting.
     case shutdown
@@ -15,6 +15,17 @@ enum AdminRequest: Sendable {
     case purgeQueue(String)
     case deleteExchange(String)
     case queueStatus(String)
+}
+
+/// The answer to an ``AdminRequest``: each request gets its own case.
+enum AdminReply: Sendable {
+    case done
+    /// deleteQueue and purgeQueue (messages only), queueStatus.
+    case status(AMQPQueueStatus)
+
+    var status: AMQPQueueStatus {
+        if case .status(let status) = self { status } else { AMQPQueueStatus(messages: 0, consumers: 0) }
+    }
 }
 
 /// Waits for the confirms of one publish call (one or many messages); confined to the

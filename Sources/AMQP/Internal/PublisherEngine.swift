@@ -91,23 +91,22 @@ final class PublisherEngine {
         }
     }
 
-    private func perform(_ request: AdminRequest) throws(AMQPError) -> AMQPQueueStatus {
-        let none = AMQPQueueStatus(messages: 0, consumers: 0)
+    private func perform(_ request: AdminRequest) throws(AMQPError) -> AdminReply {
         let connection = try connected()
-        if case .connect = request { return none }
+        if case .connect = request { return .done }
         do {
             try connection.openChannel(Connection.adminChannel)
             let channel = Connection.adminChannel
             switch request {
-            case .connect: return none
-            case .declare(let topology): try connection.declare(topology, channel: channel); return none
+            case .connect: return .done
+            case .declare(let topology): try connection.declare(topology, channel: channel); return .done
             case .deleteQueue(let name):
-                return AMQPQueueStatus(messages: try connection.deleteQueue(name, channel: channel), consumers: 0)
+                return .status(AMQPQueueStatus(messages: try connection.deleteQueue(name, channel: channel), consumers: 0))
             case .purgeQueue(let name):
-                return AMQPQueueStatus(messages: try connection.purgeQueue(name, channel: channel), consumers: 0)
-            case .deleteExchange(let name): try connection.deleteExchange(name, channel: channel); return none
+                return .status(AMQPQueueStatus(messages: try connection.purgeQueue(name, channel: channel), consumers: 0))
+            case .deleteExchange(let name): try connection.deleteExchange(name, channel: channel); return .done
             case .queueStatus(let name):
-                return try connection.declare(AMQPQueue(name: name), passive: true, channel: channel)
+                return .status(try connection.declare(AMQPQueue(name: name), passive: true, channel: channel))
             }
         } catch {
             if !connection.isUsable { lose(error) }
