@@ -106,7 +106,8 @@ extension Connection {
             persistent: has(AMQP_BASIC_DELIVERY_MODE_FLAG) && properties.delivery_mode == 2)
     }
 
-    private func checkWrite(_ status: Int32, _ what: String) throws(AMQPError) {
+    /// Turns the status of a write-only call (no reply awaited) into success or connectionLost.
+    func checkWrite(_ status: Int32, _ what: String) throws(AMQPError) {
         guard status != AMQP_STATUS_OK.rawValue else { return }
         markBroken()
         throw AMQPError(code: .connectionLost, message: "\(what) failed: \(Connection.describe(status)); the connection to RabbitMQ is lost")

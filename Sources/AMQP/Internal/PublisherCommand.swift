@@ -15,6 +15,10 @@ enum AdminRequest: Sendable {
     case purgeQueue(String)
     case deleteExchange(String)
     case queueStatus(String)
+    /// Copies of up to `limit` ready messages, all given back (basic.get, then basic.nack requeue).
+    case peek(queue: String, limit: Int)
+    /// Fetches up to `limit` ready messages, acks those with one of the ids, gives back the others.
+    case remove(queue: String, messageIds: Set<String>, limit: Int)
 }
 
 /// The answer to an ``AdminRequest``: each request gets its own case.
@@ -22,9 +26,21 @@ enum AdminReply: Sendable {
     case done
     /// deleteQueue and purgeQueue (messages only), queueStatus.
     case status(AMQPQueueStatus)
+    /// peek.
+    case messages([AMQPQueuedMessage])
+    /// remove: how many were acked.
+    case removed(Int)
 
     var status: AMQPQueueStatus {
         if case .status(let status) = self { status } else { AMQPQueueStatus(messages: 0, consumers: 0) }
+    }
+
+    var messages: [AMQPQueuedMessage] {
+        if case .messages(let messages) = self { messages } else { [] }
+    }
+
+    var removed: Int {
+        if case .removed(let count) = self { count } else { 0 }
     }
 }
 

@@ -107,6 +107,10 @@ final class PublisherEngine {
             case .deleteExchange(let name): try connection.deleteExchange(name, channel: channel); return .done
             case .queueStatus(let name):
                 return .status(try connection.declare(AMQPQueue(name: name), passive: true, channel: channel))
+            case .peek(let queue, let limit):
+                return .messages(try connection.peek(queue: queue, limit: limit, channel: channel))
+            case .remove(let queue, let messageIds, let limit):
+                return .removed(try connection.remove(queue: queue, messageIds: messageIds, limit: limit, channel: channel))
             }
         } catch {
             if !connection.isUsable { lose(error) }
