@@ -212,6 +212,37 @@ import TestSupport
         #expect(count == expected)
     }
 
+    #if canImport(Glibc)
+    @Test func aConnectionLostDuringAPeekFailsItAndTheNextCallReconnects() async throws {
+        let queue = uniqueTestName("amqp-peek-lost")
+        let fixture = try AMQPFixture(topology: AMQPTopology(queues: [AMQPQueue(name: queue)]))
+        let ids = try await fill(queue, 200, prefix: "c", publisher: fixture.publisher)
+        var configuration = try AMQPTest.configuration
+        let proxy = try CuttableProxy(upstreamHost: configuration.host, upstreamPort: configuration.port)
+        defer { proxy.close() }
+        configuration.host = "127.0.0.1"
+        configuration.port = proxy.port
+        let publisher = AMQPPublisher(configuration: configuration, logger: AMQPTest.logger)
+        try await publisher.connect()
+
+        proxy.cut(afterBrokerBytes: 3000)  // a few dozen messages into the peek
+        do {
+            let copies = try await publisher.peek(queue: queue, limit: 200)
+            Issue.record("expected a lost connection, got \(copies.count) messages")
+        } catch {
+            #expect(error.code == .connectionLost)
+            #expect(error.isConnectionLevel && error.isRetryable)
+        }
+        // The broker requeued what the lost connection held; the next call reconnects.
+        try await expectCount(200, queue, fixture.publisher)
+        #expect(try await publisher.peek(queue: queue, limit: 200).map(\.messageId) == ids)
+        try await publisher.publish(AMQPMessage(routingKey: queue, text: "after", messageId: "c-after"))
+        try await expectCount(201, queue, fixture.publisher)
+        await publisher.close()
+        try await fixture.tearDown()
+    }
+    #endif
+
     @Test func publishesGoOnWhilePeeking() async throws {
         let queue = uniqueTestName("amqp-peek-busy")
         let fixture = try AMQPFixture(topology: AMQPTopology(queues: [AMQPQueue(name: queue)]))
