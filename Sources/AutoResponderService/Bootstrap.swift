@@ -38,10 +38,12 @@ public enum AutoResponder {
             let amqp = try AMQPConfiguration(url: configuration.amqpURL)
             let processor = JobProcessor(
                 chats: ChatsAPI(api: apis.chats),
-                ledger: ReplyLedger(
+                ledger: PostgresReplyLedger(
                     database: database, instanceID: configuration.instanceID, claimTTL: configuration.replyClaimTTL),
                 responder: responder, handOffs: PostgresHandOffRecorder(database: database),
-                maxAttempts: configuration.maxAttempts, markSentPatience: configuration.replyClaimTTL / 2)
+                maxAttempts: configuration.maxAttempts, markSentPatience: configuration.replyClaimTTL / 2,
+                ambiguousSend: configuration.ambiguousSend, parkedRecheck: configuration.parkedRecheckInterval,
+                retryDelay: configuration.retryDelay)
             let consumer = AMQPConsumer(
                 configuration: amqp, topology: topology.amqpTopology, queue: topology.jobsQueue,
                 prefetchCount: UInt16(configuration.workerConcurrency), logger: logger)
@@ -72,7 +74,8 @@ public enum AutoResponder {
                 logger: logger)
             let dispatcher = DispatcherService(
                 chats: ChatsAPI(api: UpstreamAPIs(configuration: configuration, client: http).chats),
-                store: DispatcherStore(database: database), publisher: publisher, topology: topology,
+                store: DispatcherStore(database: database, parkedRecheck: configuration.parkedRecheckInterval),
+                publisher: publisher, topology: topology,
                 pollInterval: configuration.pollInterval, recheckInterval: configuration.recheckInterval,
                 logger: logger)
             let sampler = QueueDepthSampler(

@@ -42,6 +42,12 @@ enum ServiceMetrics {
             .increment()
     }
 
+    /// `autoresponder_ledger_lost_claims_total`: replies posted after their claim was taken over (incidents).
+    static func lostClaim() { Counter(label: "autoresponder_ledger_lost_claims_total").increment() }
+
+    /// `autoresponder_ambiguous_sends_handed_off_total`: posts of unknown outcome handed to a person.
+    static func ambiguousSendHandedOff() { Counter(label: "autoresponder_ambiguous_sends_handed_off_total").increment() }
+
     /// `autoresponder_dispatcher_active_conversations`: the chats API's active list at the last poll.
     static func activeConversations(_ count: Int) {
         Gauge(label: "autoresponder_dispatcher_active_conversations").record(count)
@@ -57,13 +63,5 @@ enum ServiceMetrics {
     static func queue(_ name: String, messages: UInt32, consumers: UInt32) {
         Gauge(label: "autoresponder_queue_messages", dimensions: [("queue", name)]).record(Int(messages))
         Gauge(label: "autoresponder_queue_consumers", dimensions: [("queue", name)]).record(Int(consumers))
-    }
-}
-
-extension Duration {
-    /// Whole nanoseconds (for swift-metrics timers).
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

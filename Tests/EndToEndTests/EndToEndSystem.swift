@@ -40,7 +40,8 @@ struct EndToEndSystem {
                     "CONFIG_DIR": TestEnvironment.repositoryRoot.appendingPathComponent("config").path,
                     "AMQP_PREFIX": prefix, "POLL_INTERVAL_MS": "100", "RECHECK_INTERVAL_MS": "1000",
                     "JOB_RETRY_DELAY_MS": "200", "HTTP_TIMEOUT_MS": "2000", "REPLY_CLAIM_TTL_MS": "5000",
-                    "WORKER_CONCURRENCY": "16", "DATABASE_POOL_SIZE": "4",
+                    "WORKER_CONCURRENCY": "16", "DATABASE_POOL_SIZE": "4", "SEND_SETTLE_MS": "2000",
+                    "PARKED_RECHECK_INTERVAL_MS": "3000",
                 ]
                 environment.merge(overrides) { _, new in new }
                 var services: [any Service] = []
@@ -158,9 +159,7 @@ struct EndToEndSystem {
     private static func deleteBrokerObjects(prefix: String, logger: Logger) async {
         guard let configuration = try? AMQPConfiguration(url: TestEnvironment.amqpURL) else { return }
         let publisher = AMQPPublisher(configuration: configuration, logger: quietLogger)
-        for queue in [
-            "\(prefix).jobs", "\(prefix).dead", "\(prefix).retry.200ms",
-        ] {
+        for queue in JobTopology(prefix: prefix, retryDelay: .milliseconds(200)).allQueues {
             _ = try? await publisher.deleteQueue(queue)
         }
         try? await publisher.deleteExchange(prefix)

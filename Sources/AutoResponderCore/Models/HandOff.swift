@@ -16,6 +16,10 @@ public struct HandOffReason: Hashable, Sendable, Codable, CustomStringConvertibl
     public static let upstreamFailure = HandOffReason(rawValue: "upstream_failure")
     /// The conversation itself is unusable (no valid merchant id).
     public static let invalidConversation = HandOffReason(rawValue: "invalid_conversation")
+    /// A reply's post ended with an unknown outcome and posting again could duplicate it.
+    public static let sendOutcomeUnknown = HandOffReason(rawValue: "send_outcome_unknown")
+    /// Every attempt on the conversation failed (`JOB_MAX_ATTEMPTS`): it is parked for a person.
+    public static let repeatedFailure = HandOffReason(rawValue: "repeated_failure")
 
     /// Decodes the stored name.
     public init(from decoder: any Decoder) throws {

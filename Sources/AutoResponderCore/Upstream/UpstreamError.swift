@@ -33,6 +33,12 @@ public struct UpstreamError: Error, Hashable, Sendable, CustomStringConvertible 
     public let message: String
     /// Whether trying again later may succeed.
     public let isRetryable: Bool
+    /// True when the failure proves that the request had no effect (no connection was made, or the
+    /// upstream refused it before acting: a 4xx, a 429). A timeout, a 5xx or a dropped connection
+    /// prove nothing: a non-idempotent request may have been carried out.
+    public var hadNoEffect: Bool = false
+    /// How long the upstream asked to wait before trying again (`Retry-After`), when it said.
+    public var retryAfter: Duration?
 
     /// Creates an error. `isRetryable` defaults to `false` for ``Code/rejected``, `true` otherwise
     /// (upstreams fail transiently, including garbled bodies and wrong ids).

@@ -1,3 +1,4 @@
+import AutoResponderCore
 import Foundation
 
 /// Everything the dispatcher and the worker read from the environment (docs/contract.md, "Configuration"),
@@ -41,6 +42,12 @@ public struct ServiceConfiguration: Sendable {
     public var amqpPrefix: String
     /// A name for this process in logs and in the reply ledger (`INSTANCE_ID`, default host-pid).
     public var instanceID: String
+    /// What to do with a reply whose post ended with an unknown outcome (`AMBIGUOUS_SEND`:
+    /// `recheck` (default) or `handoff`) and how long its echo may take (`SEND_SETTLE_MS`, default 10 s).
+    public var ambiguousSend: AmbiguousSendPolicy
+    /// How often a parked conversation is looked at for a new client message
+    /// (`PARKED_RECHECK_INTERVAL_MS`, default 5 min).
+    public var parkedRecheckInterval: Duration
     /// Port of the operations server (`/healthz`, `/readyz`, `/metrics`; `OPS_PORT`, default 9090);
     /// `nil` when `OPS_PORT=0` turns it off.
     public var opsPort: Int?
@@ -83,6 +90,11 @@ public struct ServiceConfiguration: Sendable {
         amqpPrefix = env.string("AMQP_PREFIX", default: "autoresponder")
         instanceID = env.string(
             "INSTANCE_ID", default: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)")
+        ambiguousSend = AmbiguousSendPolicy(
+            mode: try env.choice("AMBIGUOUS_SEND", default: AmbiguousSendPolicy.Mode.recheck),
+            settle: try env.milliseconds("SEND_SETTLE_MS", default: 10_000, range: 0...3_600_000))
+        parkedRecheckInterval = try env.milliseconds(
+            "PARKED_RECHECK_INTERVAL_MS", default: 300_000, range: 1000...86_400_000)
         let opsPort = try env.integer("OPS_PORT", default: 9090, range: 0...65535)
         self.opsPort = opsPort == 0 ? nil : opsPort
         opsHost = env.string("OPS_HOST", default: "0.0.0.0")

@@ -8,7 +8,12 @@ import AMQP
 /// - queue `P.retry.<delay>ms` (durable): jobs wait there `delay`, then expire back to `P` / `jobs`.
 ///   The delay is in the name, so changing `JOB_RETRY_DELAY_MS` declares a new queue instead of
 ///   failing on a changed argument;
-/// - queue `P.dead` (quorum): jobs that no worker could do, for a person to inspect.
+/// - queue `P.dead-letters` (quorum, at most `deadLetterLimit` messages, the oldest dropped first):
+///   the job of each conversation parked after its failed attempts (headers `x-autoresponder-reason`,
+///   `-attempts`, `-conversation-id`; the body is the job), and messages the broker dead-lettered
+///   (not a job, or delivered `deliveryLimit` times: its `x-death` header says why). Every parked
+///   conversation is also in the database, so a dropped dead letter loses nothing a person needs.
+///   (Before 0.6 this queue was `P.dead`, unbounded: delete it once empty.)
 public struct JobTopology: Sendable {
     /// The prefix of every name.
     public let prefix: String
@@ -17,11 +22,16 @@ public struct JobTopology: Sendable {
     /// Deliveries of one message before the broker dead-letters it (a job that crashes workers).
     public let deliveryLimit: Int
 
+    /// Most dead letters kept (`x-max-length`); beyond it the oldest is dropped (`x-overflow: drop-head`),
+    /// so the newest failures stay visible and publishing never blocks on a full queue.
+    public let deadLetterLimit: Int
+
     /// Creates the topology.
-    public init(prefix: String, retryDelay: Duration, deliveryLimit: Int = 20) {
+    public init(prefix: String, retryDelay: Duration, deliveryLimit: Int = 20, deadLetterLimit: Int = 10_000) {
         self.prefix = prefix
         self.retryDelay = retryDelay
         self.deliveryLimit = deliveryLimit
+        self.deadLetterLimit = deadLetterLimit
     }
 
     /// The exchange jobs are published to.
@@ -37,7 +47,7 @@ public struct JobTopology: Sendable {
     /// The exchange of dead letters.
     public var deadLetterExchange: String { "\(prefix).dlx" }
     /// The queue of dead letters.
-    public var deadQueue: String { "\(prefix).dead" }
+    public var deadQueue: String { "\(prefix).dead-letters" }
 
     /// Every queue of the topology (for depth metrics and the operator's status).
     public var allQueues: [String] { [jobsQueue, retryQueue, deadQueue] }
@@ -54,13 +64,28 @@ public struct JobTopology: Sendable {
                     .deadLetter(exchange: deadLetterExchange),
                 AMQPQueue(name: retryQueue).messageTTL(retryDelay)
                     .deadLetter(exchange: exchange, routingKey: Self.jobsKey),
-                AMQPQueue(name: deadQueue).quorum(),
+                AMQPQueue(name: deadQueue).quorum().argument("x-max-length", .int64(Int64(deadLetterLimit)))
+                    .argument("x-overflow", .string("drop-head")),
             ],
             bindings: [
                 AMQPBinding(queue: jobsQueue, exchange: exchange, routingKey: Self.jobsKey),
                 AMQPBinding(queue: retryQueue, exchange: exchange, routingKey: Self.retryKey),
                 AMQPBinding(queue: deadQueue, exchange: deadLetterExchange),
             ])
+    }
+
+    /// The dead letter of a parked conversation's job: the job as body, why and after how many attempts
+    /// in headers.
+    public func deadLetter(for job: Job, reason: String, attempts: Int) throws -> AMQPMessage {
+        AMQPMessage(
+            exchange: deadLetterExchange, routingKey: "", body: try job.encoded(), messageId: job.jobID,
+            contentType: "application/json",
+            headers: [
+                "x-autoresponder-reason": .string(String(reason.prefix(1000))),
+                "x-autoresponder-attempts": .int64(Int64(attempts)),
+                "x-autoresponder-conversation-id": .string(job.conversationID),
+            ],
+            persistent: true, mandatory: true)
     }
 
     /// The AMQP message of a job: persistent, mandatory (an unroutable job is an error), with the job

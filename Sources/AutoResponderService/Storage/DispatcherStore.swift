@@ -14,6 +14,8 @@ struct DispatcherStore: Sendable {
     }
 
     let database: PostgresClient
+    /// How often a parked conversation is looked at (for a new client message).
+    let parkedRecheck: Duration
 
     /// Records the active list and returns the conversations due a job now (claimed: the next poll,
     /// by any dispatcher, will not return them again before `recheck` has passed).
@@ -27,11 +29,12 @@ struct DispatcherStore: Sendable {
             SELECT id, now() + $2::bigint * interval '1 millisecond', true, 1
             FROM unnest(string_to_array($1, ',')) AS id
             ON CONFLICT (conversation_id) DO UPDATE SET
-              next_check_at = now() + $2::bigint * interval '1 millisecond', active = true,
-              last_seen_at = now(), jobs_published = c.jobs_published + 1
+              next_check_at = now()
+                + (CASE WHEN c.parked_at IS NULL THEN $2::bigint ELSE $3::bigint END) * interval '1 millisecond',
+              active = true, last_seen_at = now(), jobs_published = c.jobs_published + 1
             WHERE c.next_check_at <= now() OR NOT c.active
             RETURNING conversation_id, (xmax = 0) AS inserted
-            """, [list, recheck.milliseconds])
+            """, [list, recheck.milliseconds, parkedRecheck.milliseconds])
         return try rows.compactMap { row in
             guard let id = try? ConversationID(try row.decode(String.self, "conversation_id")) else { return nil }
             return Due(conversationID: id, isNew: try row.decode(Bool.self, "inserted"))

@@ -1,171 +1,82 @@
 import AutoResponderCore
 import Foundation
-import PostgreSQL
 
-/// The reply ledger (`responder.replies`): at most one reply per (conversation, client message),
-/// across redeliveries, crashes, restarts and any number of workers.
+/// The reply ledger as the worker uses it: at most one reply per (conversation, client message),
+/// across redeliveries, crashes, restarts and any number of workers; plus each conversation's
+/// failures and parking. ``PostgresReplyLedger`` keeps it in `responder.*`; tests use fakes.
 ///
-/// Protocol of a worker: ``claim(_:jobID:)`` the messages a reply answers (one transaction; fails if
-/// another worker holds a live claim or already sent), post the reply, then ``markSent(_:)``. If posting
-/// fails, ``release(_:)`` expires the claim at once so that a retry may take over. A worker that dies
-/// holding a claim blocks the messages until the claim expires (`REPLY_CLAIM_TTL_MS`); whoever takes
-/// over first checks whether the chats API echoed the claimed reply (then it was posted: mark it sent).
-struct ReplyLedger: Sendable {
-    /// One row of the ledger.
-    struct Entry: Sendable {
-        enum Status: String, Sendable { case claimed, sent }
-        let messageID: MessageID
-        let status: Status
-        let group: String
-        let replyText: String
-        let claimLive: Bool
-    }
-
-    /// What a claim found.
-    enum ClaimOutcome: Sendable, Equatable {
-        /// This worker holds the messages: post, then mark sent.
-        case claimed
-        /// Another worker holds a live claim on one of the messages: try later.
-        case heldByAnother
-        /// One of the messages was answered meanwhile: nothing to do.
-        case alreadySent
-    }
-
-    /// A reply about to be posted, as the ledger records it.
-    struct Claim: Sendable {
-        let conversationID: ConversationID
-        let messageIDs: [MessageID]
-        /// Identifies the reply (one per claim): the messages it answers share it.
-        let group: String
-        let text: String
-        let resolver: String
-        let language: String
-        /// When the oldest client message the reply answers was written (the conversation waits
-        /// since then; `autoresponderctl status` shows it).
-        let waitingSince: Date?
-    }
-
-    let database: PostgresClient
-    let instanceID: String
-    let claimTTL: Duration
-
-    /// The ledger's rows for a conversation.
-    func entries(for conversation: ConversationID) async throws -> [Entry] {
-        let rows = try await database.query(
-            """
-            SELECT message_id, status, reply_group, reply_text, claim_expires_at > now() AS live
-            FROM responder.replies WHERE conversation_id = $1
-            """, [conversation.rawValue])
-        return try rows.compactMap { row in
-            guard let id = try? MessageID(try row.decode(String.self, "message_id")),
-                let status = Entry.Status(rawValue: try row.decode(String.self, "status"))
-            else { return nil }
-            return Entry(
-                messageID: id, status: status, group: try row.decode(String.self, "reply_group"),
-                replyText: try row.decode(String.self, "reply_text"), claimLive: try row.decode(Bool.self, "live"))
-        }
-    }
-
-    /// Claims every message of `claim`, or none of them.
-    func claim(_ claim: Claim, jobID: String) async throws -> ClaimOutcome {
-        let ttl = Int(claimTTL.milliseconds)
-        let instanceID = self.instanceID
-        do {
-            try await database.withTransaction { connection in
-                for messageID in claim.messageIDs {
-                    let rows = try connection.query(
-                        """
-                        INSERT INTO responder.replies AS r
-                          (conversation_id, message_id, status, reply_group, reply_text, resolver, language,
-                           job_id, claimed_by, claim_expires_at)
-                        VALUES ($1, $2, 'claimed', $3, $4, $5, $6, $7, $8, now() + $9::int * interval '1 millisecond')
-                        ON CONFLICT (conversation_id, message_id) DO UPDATE SET
-                          reply_group = excluded.reply_group, reply_text = excluded.reply_text,
-                          resolver = excluded.resolver, language = excluded.language, job_id = excluded.job_id,
-                          claimed_by = excluded.claimed_by, claimed_at = now(),
-                          claim_expires_at = excluded.claim_expires_at, attempts = r.attempts + 1
-                        WHERE r.status = 'claimed' AND r.claim_expires_at <= now()
-                        RETURNING message_id
-                        """,
-                        [
-                            claim.conversationID.rawValue, messageID.rawValue, claim.group, claim.text, claim.resolver,
-                            claim.language, jobID, instanceID, ttl,
-                        ])
-                    if rows.isEmpty {
-                        let existing = try connection.query(
-                            "SELECT status FROM responder.replies WHERE conversation_id = $1 AND message_id = $2",
-                            [claim.conversationID.rawValue, messageID.rawValue])
-                        let sent = try existing.first?.decode(String.self, "status") == "sent"
-                        throw ClaimRefused(outcome: sent ? .alreadySent : .heldByAnother)
-                    }
-                }
-                if let since = claim.waitingSince {
-                    try connection.query(
-                        """
-                        UPDATE responder.conversations SET waiting_since = $2
-                        WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
-                        """, [claim.conversationID.rawValue, since])
-                }
-            }
-            return .claimed
-        } catch let refused as ClaimRefused {
-            return refused.outcome
-        }
-    }
-
-    /// Records that the chats API accepted the reply of `group` (and that the conversation no longer
-    /// waits), in one statement.
-    func markSent(_ claim: Claim) async throws {
-        try await database.query(
-            """
-            WITH sent AS (
-              UPDATE responder.replies SET status = 'sent', sent_at = now()
-              WHERE conversation_id = $1 AND reply_group = $2 RETURNING 1
-            )
-            UPDATE responder.conversations SET waiting_since = NULL, last_reply_at = now()
-            WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM sent)
-            """, [claim.conversationID.rawValue, claim.group])
-    }
-
-    /// Records that a conversation has client messages waiting since `since` (a job that could not
-    /// answer them yet), unless an earlier time is recorded.
-    func markWaiting(_ conversation: ConversationID, since: Date) async throws {
-        try await database.query(
-            """
-            UPDATE responder.conversations SET waiting_since = $2
-            WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
-            """, [conversation.rawValue, since])
-    }
-
-    /// Records that a reply group found echoed in the conversation was posted (by a worker that died
-    /// before it could mark it).
-    func markEchoedSent(conversation: ConversationID, group: String) async throws {
-        try await database.query(
-            """
-            UPDATE responder.replies SET status = 'sent', sent_at = now()
-            WHERE conversation_id = $1 AND reply_group = $2 AND status = 'claimed'
-            """, [conversation.rawValue, group])
-    }
-
-    /// Expires this worker's claim at once (posting failed), so that a retry can take it over.
-    func release(_ claim: Claim) async throws {
-        try await database.query(
-            """
-            UPDATE responder.replies SET claim_expires_at = now()
-            WHERE conversation_id = $1 AND reply_group = $2 AND status = 'claimed'
-            """, [claim.conversationID.rawValue, claim.group])
-    }
+/// Protocol of a worker: ``claim(_:jobID:takingOver:)`` the messages a reply answers (all or none),
+/// post the reply, then ``markSent(_:)``. A post that provably had no effect ``release(_:)``s the
+/// claim; one whose outcome is unknown ``markUncertain(_:)`` it: the next job reads the conversation
+/// back before anything is posted again (``ReplyReconciler``, ``AmbiguousSendPolicy``).
+protocol ReplyLedger: Sendable {
+    /// The replies recorded for a conversation and its failure state, in one read.
+    func state(of conversation: ConversationID) async throws -> LedgerState
+    /// Claims every message of `claim`, or none. Rows of the `takingOver` groups (uncertain posts the
+    /// policy decided to post again) may be taken over.
+    func claim(_ claim: ReplyClaim, jobID: String, takingOver: Set<String>) async throws -> ClaimOutcome
+    /// Records that the chats API accepted the reply; false when this claim no longer holds its
+    /// messages (another worker took an expired claim over): an incident, never a normal reply.
+    func markSent(_ claim: ReplyClaim) async throws -> Bool
+    /// Records that the post's outcome is unknown; false when the claim was lost meanwhile.
+    func markUncertain(_ claim: ReplyClaim) async throws -> Bool
+    /// Expires this claim at once: the post provably had no effect, a retry may take the messages.
+    func release(_ claim: ReplyClaim) async throws
+    /// Records as sent a reply group whose own echo the conversation shows (expired or uncertain).
+    func confirmEchoed(_ conversation: ConversationID, group: String) async throws
+    /// Records that an uncertain reply will never be posted again: a person takes over.
+    func handOver(_ conversation: ConversationID, group: String) async throws
+    /// Records that client messages wait for a reply since `since` (best effort; for the operator).
+    func markWaiting(_ conversation: ConversationID, since: Date) async throws
+    /// Counts a failed job for the conversation's latest client message `key` (a new key starts the
+    /// count again), puts the dispatcher's next re-check of it off by at least `putOffRecheck` (its
+    /// retry is on the way), and returns the count.
+    func recordFailure(
+        _ conversation: ConversationID, key: String?, error: String, putOffRecheck: Duration
+    ) async throws -> Int
+    /// Forgets the conversation's failures (a job succeeded).
+    func clearFailures(_ conversation: ConversationID) async throws
+    /// Parks the conversation: no jobs but a rare look for a new client message (`recheckAfter`).
+    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws
+    /// Takes the conversation out of the park (a new client message, or an operator).
+    func unpark(_ conversation: ConversationID) async throws
+    /// Records that this deployment's chats API echoes the service's replies.
+    func recordEchoEvidence() async throws
+    /// When the chats API was last seen echoing a reply, if ever.
+    func echoEvidence() async throws -> Date?
 }
 
-/// Rolls a claim transaction back and says why.
-private struct ClaimRefused: Error {
-    let outcome: ReplyLedger.ClaimOutcome
+/// What the ledger knows of one conversation.
+struct LedgerState: Sendable {
+    /// The replies recorded, one per reply group.
+    var replies: [RecordedReply] = []
+    /// Failed jobs for `failingKey`.
+    var failedAttempts = 0
+    /// The latest client message the failures were about.
+    var failingKey: String?
+    /// When the conversation was parked, if it is.
+    var parkedAt: Date?
 }
 
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
+/// A reply about to be posted, as the ledger records it.
+struct ReplyClaim: Sendable {
+    let conversationID: ConversationID
+    let messageIDs: [MessageID]
+    /// Identifies the reply (one per claim): the messages it answers share it.
+    let group: String
+    let text: String
+    let resolver: String
+    let language: String
+    /// When the oldest client message the reply answers was written (`autoresponderctl status`).
+    let waitingSince: Date?
+}
+
+/// What a claim found.
+enum ClaimOutcome: Sendable, Equatable {
+    /// This worker holds the messages: post, then mark sent.
+    case claimed
+    /// Another worker holds a live claim (or an uncertain post) on one of the messages: try later.
+    case heldByAnother
+    /// One of the messages was answered meanwhile: nothing to do.
+    case alreadySent
 }

@@ -86,5 +86,32 @@ enum ServiceSchema {
                 -- Who marked a hand-off resolved (autoresponderctl handoffs resolve --by, the console).
                 ALTER TABLE responder.handoffs ADD COLUMN resolved_by text;
                 """),
+        Migration(
+            version: 3,
+            summary: "unknown send outcomes, echo evidence, parked conversations",
+            sql: """
+                -- 'uncertain': a post was tried and its outcome is unknown (tried_at says when);
+                -- 'handed_off': its outcome stayed unknown and a person took over: never posted again.
+                ALTER TABLE responder.replies DROP CONSTRAINT replies_status_check;
+                ALTER TABLE responder.replies ADD CONSTRAINT replies_status_check
+                  CHECK (status IN ('claimed', 'uncertain', 'sent', 'handed_off'));
+                ALTER TABLE responder.replies ADD COLUMN tried_at timestamptz;
+
+                -- Facts the service learnt about its deployment (e.g. that the chats API echoes replies).
+                CREATE TABLE responder.facts (
+                  name        text PRIMARY KEY,
+                  value       text NOT NULL,
+                  observed_at timestamptz NOT NULL DEFAULT now()
+                );
+
+                -- Failed jobs for the same latest client message (failing_key), and parking: a conversation
+                -- whose jobs failed JOB_MAX_ATTEMPTS times waits for a person or a new client message.
+                ALTER TABLE responder.conversations ADD COLUMN failed_attempts integer NOT NULL DEFAULT 0;
+                ALTER TABLE responder.conversations ADD COLUMN failing_key text;
+                ALTER TABLE responder.conversations ADD COLUMN last_error text;
+                ALTER TABLE responder.conversations ADD COLUMN parked_at timestamptz;
+                ALTER TABLE responder.conversations ADD COLUMN parked_reason text;
+                CREATE INDEX conversations_parked ON responder.conversations (parked_at) WHERE parked_at IS NOT NULL;
+                """),
     ]
 }

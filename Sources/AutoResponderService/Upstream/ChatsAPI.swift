@@ -2,8 +2,17 @@ import AutoResponderCore
 import Foundation
 import Logging
 
+/// The chats API as the worker uses it (``ChatsAPI``; fakes in tests).
+protocol ChatsClient: Sendable {
+    /// One conversation, validated; `nil` if the chats API does not know it.
+    func conversation(_ id: ConversationID) async throws(UpstreamError) -> ConversationInfoPayload.Validated?
+    /// Posts a reply. Not idempotent. A failure with ``UpstreamError/hadNoEffect`` proves nothing was
+    /// posted; any other failure leaves the outcome unknown.
+    func send(_ text: String, to id: ConversationID) async throws(UpstreamError)
+}
+
 /// The chats API (`CHATS_API_URL`): the active list, a conversation, and posting a reply.
-public struct ChatsAPI: Sendable {
+public struct ChatsAPI: ChatsClient {
     let api: UpstreamAPI
 
     /// The conversations active right now, as validated ids. Ids that are not valid are logged and

@@ -40,30 +40,47 @@ struct UpstreamAPI: Sendable {
         } catch {
             ServiceMetrics.upstreamRequest(api: name, duration: ContinuousClock.now - started)
             ServiceMetrics.upstreamError(api: name, class: error.code == .timeout ? "timeout" : "transport")
-            throw UpstreamError(
+            var failure = UpstreamError(
                 code: error.code == .timeout ? .timeout : .unavailable, upstream: endpoint,
                 message: error.description, isRetryable: error.isRetryable)
+            // No connection, or a request that could not be built: nothing reached the API.
+            failure.hadNoEffect = error.code == .connectionFailed || error.code == .invalidRequest
+            throw failure
         }
         if let errorClass = Self.errorClass(of: response.status, notFoundIsNil: notFoundIsNil) {
             ServiceMetrics.upstreamError(api: name, class: errorClass)
         }
+        var failure: UpstreamError
         switch response.status {
         case 200..<300:
             return Data(response.body)
         case let status where notFoundIsNil && [404, 410, 422].contains(status):
             return nil
         case 401, 403:
-            throw UpstreamError(
+            failure = UpstreamError(
                 code: .rejected, upstream: endpoint,
                 message: "answered \(response.status): the API_TOKEN is not accepted; check it")
         case 408, 429, 500...:
-            throw UpstreamError(
+            failure = UpstreamError(
                 code: .unavailable, upstream: endpoint, message: "answered \(response.status); will try again")
         default:
-            throw UpstreamError(
+            failure = UpstreamError(
                 code: .rejected, upstream: endpoint,
                 message: "answered \(response.status) to a request it should accept")
         }
+        // A 4xx (429 included) refuses the request before acting on it; a 5xx proves nothing.
+        failure.hadNoEffect = (400..<500).contains(response.status)
+        failure.retryAfter = Self.retryAfter(response.headers["retry-after"])
+        throw failure
+    }
+
+    /// `Retry-After` in seconds (the HTTP-date form is not used by the partners; it is ignored), at
+    /// most an hour.
+    static func retryAfter(_ value: String?) -> Duration? {
+        guard let value, let seconds = Double(value.trimmingCharacters(in: .whitespaces)), seconds >= 0,
+            seconds.isFinite
+        else { return nil }
+        return .milliseconds(Int64(min(seconds, 3600) * 1000))
     }
 
     /// The `class` label of `autoresponder_upstream_errors_total` for a status, or `nil` when it is

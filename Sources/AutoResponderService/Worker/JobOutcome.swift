@@ -4,16 +4,22 @@ import AutoResponderCore
 enum JobOutcome: Sendable, CustomStringConvertible {
     /// A reply was posted and recorded (a hand-off reply when `handedOff`).
     case replied(resolver: String, handedOff: Bool)
-    /// Every client message is answered already (or the conversation has none).
+    /// Every client message is answered already (or the conversation has none, or it is parked and
+    /// nothing new came).
     case nothingToDo
-    /// Another worker holds the messages right now: look again later, without counting an attempt.
+    /// Not now, and not a failure: another worker holds the messages, or a post's outcome is not
+    /// known yet. Look again later without counting an attempt.
     case deferred(String)
-    /// Something failed that may work later (an upstream, the database): retry, counting an attempt.
+    /// Something failed that may work later (an upstream, the database): retry; the attempt is counted.
     case retry(String)
     /// The job cannot ever be done (unknown conversation, invalid id): log and drop it.
     case dropped(String)
-    /// The job failed on its last attempt and nothing could be posted: dead-letter it for a person.
-    case failed(String)
+    /// The conversation failed `JOB_MAX_ATTEMPTS` times: it is parked for a person (hand-off recorded,
+    /// and replied when a reply could still be posted). The job goes to the dead-letter queue once.
+    case parked(reason: String, attempts: Int)
+    /// A reply was posted, but the claim had been taken over meanwhile: an incident (possibly two
+    /// replies), logged and counted, never reported as a normal reply.
+    case lostClaim(resolver: String)
 
     var description: String {
         switch self {
@@ -22,7 +28,8 @@ enum JobOutcome: Sendable, CustomStringConvertible {
         case .deferred(let why): "deferred: \(why)"
         case .retry(let why): "retry: \(why)"
         case .dropped(let why): "dropped: \(why)"
-        case .failed(let why): "failed: \(why)"
+        case .parked(let why, let attempts): "parked after \(attempts) attempts: \(why)"
+        case .lostClaim(let resolver): "posted with a lost claim (\(resolver))"
         }
     }
 
@@ -34,13 +41,16 @@ enum JobOutcome: Sendable, CustomStringConvertible {
         case .deferred: "deferred"
         case .retry: "retried"
         case .dropped: "dropped"
-        case .failed: "dead_lettered"
+        case .parked: "parked"
+        case .lostClaim: "lost_claim"
         }
     }
 
     /// The resolver that answered, when one did.
     var resolver: String? {
-        if case .replied(let resolver, _) = self { return resolver }
-        return nil
+        switch self {
+        case .replied(let resolver, _), .lostClaim(let resolver): resolver
+        default: nil
+        }
     }
 }

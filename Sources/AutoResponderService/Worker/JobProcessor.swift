@@ -1,210 +1,137 @@
 import AutoResponderCore
 import Foundation
 import Logging
-import Resilience
 
-/// Does one job: reads the conversation, decides what is unanswered, asks the domain for the reply,
-/// claims the messages in the reply ledger, posts the reply, and records it. No AMQP here: the worker
-/// turns the ``JobOutcome`` into an ack, a retry or a dead letter.
+/// Does one job: reads the conversation, reconciles it with the reply ledger (echoes, unknown post
+/// outcomes), asks the domain for the reply, claims the messages, posts the reply and records it.
+/// No AMQP here: the worker turns the ``JobOutcome`` into an ack, a retry or a dead letter.
+///
+/// Failures are counted per conversation (for its latest client message) in the ledger: after
+/// `maxAttempts` the conversation is parked (``JobProcessor/park(_:reason:attempts:logger:)``).
 struct JobProcessor: Sendable {
-    let chats: ChatsAPI
-    let ledger: ReplyLedger
+    let chats: any ChatsClient
+    let ledger: any ReplyLedger
     let responder: ConversationResponder
     let handOffs: any HandOffRecorder
     let maxAttempts: Int
     /// How long to keep trying to record a reply that the chats API accepted.
     let markSentPatience: Duration
+    /// What to do with a post whose outcome is unknown (`AMBIGUOUS_SEND`, `SEND_SETTLE_MS`).
+    let ambiguousSend: AmbiguousSendPolicy
+    /// How often a parked conversation is looked at for a new client message.
+    let parkedRecheck: Duration
+    /// How long a failed job waits before its retry: the dispatcher's re-check of the conversation is
+    /// put off by twice that, so that re-checks do not pile jobs on a failing conversation.
+    let retryDelay: Duration
+    /// Remembers, per process, that the echo fact is recorded (one write, not one per job).
+    let echoFact = EchoFactCache()
 
-    /// Processes `job` (whose `attempt` counts earlier tries) and says what became of it.
+    /// The ledger's message id of the reply to a conversation that has no client message.
+    static let subjectOnlyMessageID = try! MessageID("subject-only")
+
+    /// Processes `job` and says what became of it.
     func process(_ job: Job, logger: Logger) async -> JobOutcome {
         var logger = logger
         guard let id = try? ConversationID(job.conversationID) else {
             return .dropped("invalid conversation id \(job.conversationID.debugDescription.prefix(80))")
         }
-        let isLastAttempt = job.attempt + 1 >= maxAttempts
+        var work = Work(id: id)
 
-        // 1. The conversation as the chats API has it now.
-        let validated: ConversationInfoPayload.Validated
+        // 1. The ledger: what this service did in the conversation, its failures, whether it is parked.
+        do {
+            work.state = try await ledger.state(of: id)
+        } catch {
+            return await failed(error, doing: "reading the reply ledger", work, logger: logger)
+        }
+
+        // 2. The conversation as the chats API has it now, read against the ledger.
         do {
             guard let found = try await chats.conversation(id) else {
                 return .dropped("the chats API does not know conversation \(id)")
             }
-            validated = found
+            for rejected in found.rejectedMessages {
+                logger.warning("ignoring a message the chats API sent malformed", metadata: ["error": "\(rejected)"])
+            }
+            work.conversation = found.conversation
         } catch {
-            return failure(error, doing: "reading the conversation", isLastAttempt: isLastAttempt)
+            return await failed(error, doing: "reading the conversation", work, logger: logger)
         }
-        var conversation = validated.conversation
-        for rejected in validated.rejectedMessages {
-            logger.warning("ignoring a message the chats API sent malformed", metadata: ["error": "\(rejected)"])
-        }
+        let conversation = work.conversation!
         if let merchant = conversation.merchantID { logger[metadataKey: "merchant.id"] = "\(merchant)" }
 
-        // 2. What is still unanswered, from the ledger (echoes of our own replies are not the client's).
-        var plan: ConversationPlan
-        do {
-            plan = try await self.plan(conversation, logger: logger)
-            if plan.clientMessages.isEmpty {
-                // An active conversation with no (usable) client message still gets one reply, from its
-                // subject: it is recorded under a message id of its own, so it is given once.
-                conversation.messages.append(ChatMessage(id: Self.subjectOnlyMessageID, text: "", createdAt: Date()))
-                plan = try await self.plan(conversation, logger: logger)
-            }
-        } catch {
-            return failure(error, doing: "reading the reply ledger", isLastAttempt: isLastAttempt)
-        }
-        guard plan.needsReply else { return .nothingToDo }
-        logger.debug("messages to answer", metadata: ["messages": "\(plan.pending.map(\.id.rawValue))"])
-        let waitingSince = plan.pending.lazy.filter { $0.id != Self.subjectOnlyMessageID }.map(\.createdAt).min()
+        let subjectOnly = ChatMessage(id: Self.subjectOnlyMessageID, text: "", createdAt: Date())
+        let reconciliation = ReplyReconciler.reconcile(conversation, replies: work.state.replies, subjectOnly: subjectOnly)
+        var plan = reconciliation.plan
+        work.plan = plan
+        work.latestKey = plan.clientMessages.last?.id.rawValue
+        if let outcome = await settle(reconciliation, &work, logger: logger) { return outcome }
 
-        // 3. The reply (or, after the last failed attempt, a hand-off).
-        var reply: PlannedReply
+        // 3. Posts whose outcome is unknown, without an echo: the policy decides.
+        switch await decideUncertain(reconciliation.unconfirmed, conversation: conversation, logger: logger) {
+        case .wait(let why): return .deferred(why)
+        case .failed(let error): return await failed(error, doing: "handling a post of unknown outcome", work, logger: logger)
+        case .proceed(let again, let groups):
+            plan.pending = (plan.pending + again).sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
+            work.plan = plan
+            work.takingOver = groups
+        }
+        // 4. A parked conversation is looked at only for a new client message (then it is answered
+        //    again), or to give the hand-off reply it could not be given when it was parked.
+        if work.state.parkedAt != nil {
+            let keyIndex = plan.clientMessages.firstIndex { $0.id.rawValue == work.state.failingKey }
+            let newMessage = keyIndex.map { index in plan.pending.contains { pending in
+                (plan.clientMessages.firstIndex(of: pending) ?? 0) > index } } ?? false
+            guard newMessage else {
+                guard plan.needsReply, let reply = try? responder.handOffReply(
+                    to: conversation, plan: plan, reason: .repeatedFailure, detail: "parked; the hand-off reply was due")
+                else { return .nothingToDo }
+                return await deliver(reply, work, jobID: job.jobID, countingFailures: false, logger: logger)
+            }
+            do {
+                try await ledger.unpark(id)
+                logger.notice("a parked conversation has a new client message: answering it again")
+            } catch {
+                return await failed(error, doing: "taking the conversation out of the park", work, logger: logger)
+            }
+            work.state.failedAttempts = 0
+        }
+
+        guard plan.needsReply else {
+            if work.state.failedAttempts > 0 { try? await ledger.clearFailures(id) }
+            return .nothingToDo
+        }
+        logger.debug("messages to answer", metadata: ["messages": "\(plan.pending.map(\.id.rawValue))"])
+
+        // 5. The reply: facts, or a hand-off when an upstream refuses for good.
+        let reply: PlannedReply
         do {
             guard let answer = try await responder.respond(to: conversation, plan: plan, logger: logger) else {
                 return .nothingToDo
             }
             reply = answer
-        } catch let error as UpstreamError where error.isRetryable && !isLastAttempt {
-            await markWaiting(conversation.id, since: waitingSince, logger: logger)
-            return .retry(error.description)
+        } catch let error as UpstreamError where error.isRetryable {
+            return await failed(error, doing: "looking up the facts", work, logger: logger)
         } catch {
-            logger.warning("handing off after a failure", metadata: ["error": "\(error)"])
+            logger.warning("handing off after a failure that retrying cannot mend", metadata: ["error": "\(error)"])
             do {
-                reply = try responder.handOffReply(
-                    to: conversation, plan: plan, reason: .upstreamFailure, detail: "\(error)")
+                reply = try responder.handOffReply(to: conversation, plan: plan, reason: .upstreamFailure, detail: "\(error)")
             } catch {
-                return .failed("no hand-off reply could be rendered: \(error)")
+                return await failed(error, doing: "rendering the hand-off reply", work, logger: logger)
             }
         }
         logger[metadataKey: "resolver"] = "\(reply.route.resolver)"
-        let outcome = await deliver(
-            reply, pending: plan.pending, waitingSince: waitingSince, job: job, isLastAttempt: isLastAttempt,
-            logger: logger)
-        if case .retry = outcome { await markWaiting(conversation.id, since: waitingSince, logger: logger) }
-        return outcome
+        return await deliver(reply, work, jobID: job.jobID, logger: logger)
     }
+}
 
-    /// Records that the conversation waits for a reply (best effort: only `autoresponderctl status`
-    /// reads it).
-    private func markWaiting(_ conversation: ConversationID, since: Date?, logger: Logger) async {
-        guard let since else { return }
-        do {
-            try await ledger.markWaiting(conversation, since: since)
-        } catch {
-            logger.debug("could not record that the conversation waits", metadata: ["error": "\(error)"])
-        }
-    }
-
-    /// The ledger's message id of the reply to a conversation that has no client message.
-    static let subjectOnlyMessageID = try! MessageID("subject-only")
-
-    /// The plan, after reconciling expired claims whose reply the chats API shows (they were posted by a
-    /// worker that died before recording it).
-    private func plan(_ conversation: Conversation, logger: Logger) async throws -> ConversationPlan {
-        let entries = try await ledger.entries(for: conversation.id)
-        let shown = Set(conversation.messages.map { ConversationPlanner.normalizeWhitespace($0.text) })
-        var answered = Set<MessageID>()
-        var reconciled = Set<String>()
-        for entry in entries {
-            if entry.status == .sent {
-                answered.insert(entry.messageID)
-            } else if !entry.claimLive, shown.contains(ConversationPlanner.normalizeWhitespace(entry.replyText)) {
-                if reconciled.insert(entry.group).inserted {
-                    try await ledger.markEchoedSent(conversation: conversation.id, group: entry.group)
-                    logger.notice(
-                        "a reply claimed by a worker that stopped was posted: recorded it as sent",
-                        metadata: ["reply.group": "\(entry.group)"])
-                }
-                answered.insert(entry.messageID)
-            }
-        }
-        return ConversationPlanner.plan(conversation, answered: answered, sentReplies: entries.map(\.replyText))
-    }
-
-    /// Claims, records a hand-off, posts, and marks the reply sent.
-    private func deliver(
-        _ reply: PlannedReply, pending: [ChatMessage], waitingSince: Date?, job: Job, isLastAttempt: Bool,
-        logger: Logger
-    ) async -> JobOutcome {
-        let claim = ReplyLedger.Claim(
-            conversationID: reply.conversationID, messageIDs: reply.answering, group: UUID().uuidString.lowercased(),
-            text: reply.text, resolver: reply.route.resolver, language: "\(reply.language)", waitingSince: waitingSince)
-        do {
-            switch try await ledger.claim(claim, jobID: job.jobID) {
-            case .claimed: break
-            case .alreadySent: return .nothingToDo
-            case .heldByAnother: return .deferred("another worker is answering these messages")
-            }
-        } catch {
-            return failure(error, doing: "claiming the messages", isLastAttempt: isLastAttempt)
-        }
-        if let handOff = reply.handOff {
-            do {
-                try await handOffs.record(handOff)
-            } catch {
-                try? await ledger.release(claim)
-                return failure(error, doing: "recording the hand-off", isLastAttempt: isLastAttempt)
-            }
-        }
-        do {
-            try await chats.send(reply.text, to: reply.conversationID)
-        } catch {
-            try? await ledger.release(claim)
-            return failure(error, doing: "posting the reply", isLastAttempt: isLastAttempt)
-        }
-        await markSent(claim, logger: logger)
-        Self.recordReplyMetrics(reply, pending: pending)
-        logger.info(
-            "replied",
-            metadata: [
-                "reply.group": "\(claim.group)", "route": "\(Self.briefRoute(reply.route))",
-                "language": "\(reply.language)",
-            ])
-        return .replied(resolver: reply.route.resolver, handedOff: reply.handOff != nil)
-    }
-
-    /// `receipt by keywords, label overridden`: the route and its reason, without the keyword lists.
-    static func briefRoute(_ route: RouteDecision) -> String {
-        "\(route.resolver) by \(route.reason.rawValue)" + (route.overridesLabel ? ", label overridden" : "")
-    }
-
-    /// Replies sent, and how long each answered client message waited for its reply.
-    private static func recordReplyMetrics(_ reply: PlannedReply, pending: [ChatMessage]) {
-        let resolver = reply.route.resolver
-        ServiceMetrics.replySent(resolver: resolver, language: "\(reply.language)")
-        let answered = Set(reply.answering)
-        let now = Date()
-        for message in pending where answered.contains(message.id) && message.id != subjectOnlyMessageID {
-            ServiceMetrics.replyLatency(.seconds(now.timeIntervalSince(message.createdAt)), resolver: resolver)
-        }
-    }
-
-    /// Records the posted reply, retrying through short database outages: giving up would leave the
-    /// claim to expire and the reply to be posted again.
-    private func markSent(_ claim: ReplyLedger.Claim, logger: Logger) async {
-        let clock = ContinuousClock()
-        let deadline = clock.now + markSentPatience
-        var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2), jitter: .none)
-        while true {
-            let delay = backoff.next()
-            do {
-                try await ledger.markSent(claim)
-                return
-            } catch {
-                guard clock.now + delay < deadline else {
-                    logger.error(
-                        "the reply was posted but could not be recorded; it stays claimed until the claim expires",
-                        metadata: ["reply.group": "\(claim.group)", "error": "\(error)"])
-                    return
-                }
-                logger.warning("recording a posted reply failed; trying again", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: delay)
-            }
-        }
-    }
-
-    private func failure(_ error: any Error, doing what: String, isLastAttempt: Bool) -> JobOutcome {
-        let retryable = (error as? UpstreamError)?.isRetryable ?? true
-        let message = "\(what): \(error)"
-        return retryable && !isLastAttempt ? .retry(message) : .failed(message)
-    }
+/// What one job learnt so far (for its failure and parking paths).
+struct Work: Sendable {
+    let id: ConversationID
+    var conversation: Conversation?
+    var state = LedgerState()
+    var plan: ConversationPlan?
+    /// The latest client message's id: failures are counted for it.
+    var latestKey: String?
+    /// Uncertain reply groups the policy decided to post again.
+    var takingOver: Set<String> = []
 }

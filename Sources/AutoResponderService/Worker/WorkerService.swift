@@ -93,7 +93,7 @@ public struct WorkerService: Service {
             outcome: outcome.label, resolver: outcome.resolver, duration: ContinuousClock.now - started)
 
         switch outcome {
-        case .replied, .nothingToDo:
+        case .replied, .nothingToDo, .lostClaim:
             logger.debug("job done", metadata: ["outcome": "\(outcome)"])
             await settle(delivery, logger: logger) { try await delivery.ack() }
         case .dropped(let why):
@@ -105,9 +105,21 @@ public struct WorkerService: Service {
         case .retry(let why):
             logger.warning("job failed; will try again", metadata: ["reason": "\(why)"])
             await retry(job, delivery: delivery, countingAttempt: true, logger: logger)
-        case .failed(let why):
-            logger.error("job failed on its last attempt; dead-lettered", metadata: ["reason": "\(why)"])
-            await settle(delivery, logger: logger) { try await delivery.reject(requeue: false) }
+        case .parked(let why, let attempts):
+            await deadLetter(job, delivery: delivery, reason: why, attempts: attempts, logger: logger)
+        }
+    }
+
+    /// Publishes the parked conversation's job to the dead-letter queue with its reason (confirmed),
+    /// then acks the delivery; if that publish fails, the delivery goes back to the queue (its next run
+    /// finds the conversation parked and does nothing).
+    private func deadLetter(_ job: Job, delivery: AMQPDelivery, reason: String, attempts: Int, logger: Logger) async {
+        do {
+            try await publisher.publish(try topology.deadLetter(for: job, reason: reason, attempts: attempts))
+            await settle(delivery, logger: logger) { try await delivery.ack() }
+        } catch {
+            logger.warning("could not dead-letter the parked conversation's job; requeueing", metadata: ["error": "\(error)"])
+            await settle(delivery, logger: logger) { try await delivery.nack(requeue: true) }
         }
     }
 

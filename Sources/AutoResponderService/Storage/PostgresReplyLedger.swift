@@ -1,0 +1,229 @@
+import AutoResponderCore
+import Foundation
+import PostgreSQL
+
+/// The ``ReplyLedger`` in PostgreSQL: `responder.replies` (primary key `(conversation_id,
+/// message_id)`), the failure and parking columns of `responder.conversations`, and
+/// `responder.facts`. Every write that finishes a claim checks that the claim still owns its rows
+/// (`reply_group` and `claimed_by`).
+struct PostgresReplyLedger: ReplyLedger {
+    let database: PostgresClient
+    let instanceID: String
+    let claimTTL: Duration
+
+    /// The name of the fact "the chats API echoes this service's replies".
+    static let echoFact = "chats_api_echoes_replies"
+
+    func state(of conversation: ConversationID) async throws -> LedgerState {
+        // One round trip: the conversation's row (if any) joined with its ledger rows (if any).
+        let rows = try await database.query(
+            """
+            SELECT c.failed_attempts, c.failing_key, c.parked_at,
+                   r.message_id, r.status, r.reply_group, r.reply_text, r.claimed_at, r.tried_at,
+                   r.claim_expires_at > now() AS live
+            FROM (SELECT $1::text AS id) AS k
+            LEFT JOIN responder.conversations c ON c.conversation_id = k.id
+            LEFT JOIN responder.replies r ON r.conversation_id = k.id
+            ORDER BY r.claimed_at, r.message_id
+            """, [conversation.rawValue])
+        var state = LedgerState()
+        var groups: [String: RecordedReply] = [:]
+        var order: [String] = []
+        for row in rows {
+            state.failedAttempts = try row.decode(Int?.self, "failed_attempts") ?? 0
+            state.failingKey = try row.decode(String?.self, "failing_key")
+            state.parkedAt = try row.decode(Date?.self, "parked_at")
+            guard let group = try row.decode(String?.self, "reply_group"),
+                let id = try? MessageID(try row.decode(String.self, "message_id")),
+                let status = RecordedReply.State(rawValue: try row.decode(String.self, "status"))
+            else { continue }
+            if groups[group] == nil {
+                order.append(group)
+                groups[group] = RecordedReply(
+                    group: group, text: try row.decode(String.self, "reply_text"), state: status, answering: [],
+                    claimedAt: try row.decode(Date.self, "claimed_at"), claimLive: try row.decode(Bool.self, "live"),
+                    triedAt: try row.decode(Date?.self, "tried_at"))
+            }
+            groups[group]?.answering.append(id)
+        }
+        state.replies = order.compactMap { groups[$0] }
+        return state
+    }
+
+    func claim(_ claim: ReplyClaim, jobID: String, takingOver: Set<String>) async throws -> ClaimOutcome {
+        let ttl = Int(claimTTL.milliseconds)
+        let instanceID = self.instanceID
+        let takeOver = takingOver.sorted().joined(separator: ",")
+        do {
+            try await database.withTransaction { connection in
+                for messageID in claim.messageIDs {
+                    let rows = try connection.query(
+                        """
+                        INSERT INTO responder.replies AS r
+                          (conversation_id, message_id, status, reply_group, reply_text, resolver, language,
+                           job_id, claimed_by, claim_expires_at)
+                        VALUES ($1, $2, 'claimed', $3, $4, $5, $6, $7, $8, now() + $9::int * interval '1 millisecond')
+                        ON CONFLICT (conversation_id, message_id) DO UPDATE SET
+                          status = 'claimed', reply_group = excluded.reply_group, reply_text = excluded.reply_text,
+                          resolver = excluded.resolver, language = excluded.language, job_id = excluded.job_id,
+                          claimed_by = excluded.claimed_by, claimed_at = now(), tried_at = NULL,
+                          claim_expires_at = excluded.claim_expires_at, attempts = r.attempts + 1
+                        WHERE (r.status = 'claimed' AND r.claim_expires_at <= now())
+                           OR (r.status = 'uncertain' AND r.reply_group = ANY (string_to_array($10, ',')))
+                        RETURNING message_id
+                        """,
+                        [
+                            claim.conversationID.rawValue, messageID.rawValue, claim.group, claim.text, claim.resolver,
+                            claim.language, jobID, instanceID, ttl, takeOver,
+                        ])
+                    if rows.isEmpty {
+                        let existing = try connection.query(
+                            "SELECT status FROM responder.replies WHERE conversation_id = $1 AND message_id = $2",
+                            [claim.conversationID.rawValue, messageID.rawValue])
+                        let status = try existing.first?.decode(String.self, "status")
+                        throw ClaimRefused(outcome: status == "sent" || status == "handed_off" ? .alreadySent : .heldByAnother)
+                    }
+                }
+                if let since = claim.waitingSince {
+                    try connection.query(
+                        """
+                        UPDATE responder.conversations SET waiting_since = $2
+                        WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
+                        """, [claim.conversationID.rawValue, since])
+                }
+            }
+            return .claimed
+        } catch let refused as ClaimRefused {
+            return refused.outcome
+        }
+    }
+
+    func markSent(_ claim: ReplyClaim) async throws -> Bool {
+        let rows = try await database.query(
+            """
+            WITH sent AS (
+              UPDATE responder.replies SET status = 'sent', sent_at = now()
+              WHERE conversation_id = $1 AND reply_group = $2 AND claimed_by = $3
+                AND status IN ('claimed', 'uncertain')
+              RETURNING message_id
+            ), done AS (
+              UPDATE responder.conversations SET waiting_since = NULL, last_reply_at = now()
+              WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM sent)
+            )
+            SELECT count(*)::bigint AS owned FROM sent
+            """, [claim.conversationID.rawValue, claim.group, instanceID])
+        return try rows.first?.decode(Int.self, "owned") == claim.messageIDs.count
+    }
+
+    func markUncertain(_ claim: ReplyClaim) async throws -> Bool {
+        let rows = try await database.query(
+            """
+            UPDATE responder.replies SET status = 'uncertain', tried_at = now()
+            WHERE conversation_id = $1 AND reply_group = $2 AND claimed_by = $3 AND status = 'claimed'
+            RETURNING message_id
+            """, [claim.conversationID.rawValue, claim.group, instanceID])
+        return rows.count == claim.messageIDs.count
+    }
+
+    func release(_ claim: ReplyClaim) async throws {
+        try await database.query(
+            """
+            UPDATE responder.replies SET claim_expires_at = now()
+            WHERE conversation_id = $1 AND reply_group = $2 AND claimed_by = $3 AND status = 'claimed'
+            """, [claim.conversationID.rawValue, claim.group, instanceID])
+    }
+
+    func confirmEchoed(_ conversation: ConversationID, group: String) async throws {
+        try await database.query(
+            """
+            WITH sent AS (
+              UPDATE responder.replies SET status = 'sent', sent_at = now()
+              WHERE conversation_id = $1 AND reply_group = $2
+                AND (status = 'uncertain' OR (status = 'claimed' AND claim_expires_at <= now()))
+              RETURNING 1
+            )
+            UPDATE responder.conversations SET waiting_since = NULL, last_reply_at = now()
+            WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM sent)
+            """, [conversation.rawValue, group])
+    }
+
+    func handOver(_ conversation: ConversationID, group: String) async throws {
+        try await database.query(
+            """
+            UPDATE responder.replies SET status = 'handed_off'
+            WHERE conversation_id = $1 AND reply_group = $2 AND status = 'uncertain'
+            """, [conversation.rawValue, group])
+    }
+
+    func markWaiting(_ conversation: ConversationID, since: Date) async throws {
+        try await database.query(
+            """
+            UPDATE responder.conversations SET waiting_since = $2
+            WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
+            """, [conversation.rawValue, since])
+    }
+
+    func recordFailure(
+        _ conversation: ConversationID, key: String?, error: String, putOffRecheck: Duration
+    ) async throws -> Int {
+        let rows = try await database.query(
+            """
+            INSERT INTO responder.conversations AS c
+              (conversation_id, next_check_at, failed_attempts, failing_key, last_error)
+            VALUES ($1, now(), 1, $2, $3)
+            ON CONFLICT (conversation_id) DO UPDATE SET
+              failed_attempts = CASE WHEN $2::text IS NULL OR c.failing_key IS NOT DISTINCT FROM $2::text
+                                     THEN c.failed_attempts + 1 ELSE 1 END,
+              failing_key = coalesce($2::text, c.failing_key), last_error = $3,
+              next_check_at = greatest(c.next_check_at, now() + $4::bigint * interval '1 millisecond')
+            RETURNING failed_attempts
+            """, [conversation.rawValue, key, String(error.prefix(2000)), putOffRecheck.milliseconds])
+        return try rows.first?.decode(Int.self, "failed_attempts") ?? 1
+    }
+
+    func clearFailures(_ conversation: ConversationID) async throws {
+        try await database.query(
+            """
+            UPDATE responder.conversations SET failed_attempts = 0, failing_key = NULL, last_error = NULL
+            WHERE conversation_id = $1 AND failed_attempts > 0
+            """, [conversation.rawValue])
+    }
+
+    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws {
+        try await database.query(
+            """
+            UPDATE responder.conversations
+            SET parked_at = now(), parked_reason = $2,
+                next_check_at = now() + $3::bigint * interval '1 millisecond'
+            WHERE conversation_id = $1
+            """, [conversation.rawValue, String(reason.prefix(2000)), recheckAfter.milliseconds])
+    }
+
+    func unpark(_ conversation: ConversationID) async throws {
+        try await database.query(
+            """
+            UPDATE responder.conversations
+            SET parked_at = NULL, parked_reason = NULL, failed_attempts = 0, failing_key = NULL, last_error = NULL
+            WHERE conversation_id = $1
+            """, [conversation.rawValue])
+    }
+
+    func recordEchoEvidence() async throws {
+        try await database.query(
+            """
+            INSERT INTO responder.facts (name, value) VALUES ($1, 'true')
+            ON CONFLICT (name) DO UPDATE SET value = 'true', observed_at = now()
+            """, [Self.echoFact])
+    }
+
+    func echoEvidence() async throws -> Date? {
+        let rows = try await database.query(
+            "SELECT observed_at FROM responder.facts WHERE name = $1 AND value = 'true'", [Self.echoFact])
+        return try rows.first?.decode(Date.self, "observed_at")
+    }
+}
+
+/// Rolls a claim transaction back and says why.
+private struct ClaimRefused: Error {
+    let outcome: ClaimOutcome
+}
