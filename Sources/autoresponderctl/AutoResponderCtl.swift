@@ -13,5 +13,5 @@ struct AutoResponderCtl: AsyncParsableCommand {
             JOB_RETRY_DELAY_MS). Every listing takes --json for scripts.
             """,
         version: AutoResponderVersion.current,
-        subcommands: [Status.self, HandOffs.self])
+        subcommands: [Status.self, HandOffs.self, DeadLetters.self, Parked.self])
 }

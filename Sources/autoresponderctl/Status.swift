@@ -6,7 +6,7 @@ extension AutoResponderCtl {
     /// `autoresponderctl status`.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Queue depths and consumers, active and waiting conversations, replies in the last hour, open hand-offs.")
+            abstract: "Queue depths and consumers, active, waiting and parked conversations, replies in the last hour, open hand-offs.")
 
         @OptionGroup var output: OutputOptions
 
@@ -24,6 +24,7 @@ extension AutoResponderCtl {
             print("conversations")
             print("  active   \(status.activeConversations)")
             print("  waiting  \(status.waitingConversations)")
+            print("  parked   \(status.parkedConversations)")
             if let oldest = status.oldestWaitingSince {
                 print("  oldest unanswered client message: \(age(since: oldest)) ago (\(oldest.formatted(.iso8601)))")
             }

@@ -22,6 +22,8 @@ public struct DeploymentStatus: Codable, Sendable {
     public var activeConversations: Int
     /// Active conversations with a client message not answered yet.
     public var waitingConversations: Int
+    /// Conversations parked after failed attempts (`autoresponderctl parked`).
+    public var parkedConversations: Int
     /// The oldest unanswered client message's `created_at`, among active conversations.
     public var oldestWaitingSince: Date?
     /// Replies sent in the last hour, by resolver.
@@ -33,6 +35,7 @@ public struct DeploymentStatus: Codable, Sendable {
         case queues
         case activeConversations = "active_conversations"
         case waitingConversations = "waiting_conversations"
+        case parkedConversations = "parked_conversations"
         case oldestWaitingSince = "oldest_waiting_since"
         case repliesLastHour = "replies_last_hour"
         case openHandOffs = "open_handoffs"
@@ -57,6 +60,7 @@ extension OperatorClient {
               (SELECT count(*) FROM responder.conversations WHERE active)::bigint AS active,
               (SELECT count(*) FROM responder.conversations WHERE active AND waiting_since IS NOT NULL)::bigint AS waiting,
               (SELECT min(waiting_since) FROM responder.conversations WHERE active) AS oldest,
+              (SELECT count(*) FROM responder.conversations WHERE parked_at IS NOT NULL)::bigint AS parked,
               (SELECT count(*) FROM responder.handoffs WHERE resolved_at IS NULL)::bigint AS handoffs
             """
         ).first
@@ -72,6 +76,7 @@ extension OperatorClient {
         return DeploymentStatus(
             queues: queues, activeConversations: try row?.decode(Int.self, "active") ?? 0,
             waitingConversations: try row?.decode(Int.self, "waiting") ?? 0,
+            parkedConversations: try row?.decode(Int.self, "parked") ?? 0,
             oldestWaitingSince: try row?.decode(Date?.self, "oldest"), repliesLastHour: byResolver,
             openHandOffs: try row?.decode(Int.self, "handoffs") ?? 0)
     }

@@ -200,12 +200,22 @@ struct PostgresReplyLedger: ReplyLedger {
     }
 
     func unpark(_ conversation: ConversationID) async throws {
-        try await database.query(
+        try await unpark(conversation, dueNow: false)
+    }
+
+    /// Takes the conversation out of the park; `dueNow` also makes the dispatcher re-check it at once
+    /// (an operator's release). Returns false when it was not parked.
+    @discardableResult
+    func unpark(_ conversation: ConversationID, dueNow: Bool) async throws -> Bool {
+        let rows = try await database.query(
             """
             UPDATE responder.conversations
-            SET parked_at = NULL, parked_reason = NULL, failed_attempts = 0, failing_key = NULL, last_error = NULL
-            WHERE conversation_id = $1
-            """, [conversation.rawValue])
+            SET parked_at = NULL, parked_reason = NULL, failed_attempts = 0, failing_key = NULL, last_error = NULL,
+                next_check_at = CASE WHEN $2 THEN now() ELSE next_check_at END
+            WHERE conversation_id = $1 AND parked_at IS NOT NULL
+            RETURNING conversation_id
+            """, [conversation.rawValue, dueNow])
+        return !rows.isEmpty
     }
 
     func recordEchoEvidence() async throws {

@@ -16,6 +16,9 @@ extension Simulator {
             return (200, body)
         case (.conversationInfo, .conversation(let id)):
             guard let index = answers.conversationIndex[id] else { return notFound("conversation", id) }
+            if state.knobs.brokenConversations.contains(id) {
+                return (200, Data(#"{"conversation_id": null, "messages": "this conversation is broken"}"#.utf8))
+            }
             if let cached = state.conversations[index].cachedInfo { return (200, cached) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

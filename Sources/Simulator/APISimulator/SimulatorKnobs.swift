@@ -26,6 +26,9 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
     /// Share of `/send_message` calls that post the message and then drop the connection without an
     /// answer (`send_reset_after_share`).
     public var sendResetAfterShare: Double = 0
+    /// Conversations whose `/conversation_info` always answers 200 with a body that is never a valid
+    /// conversation (`broken_conversations`): a permanent failure, until the knob is cleared.
+    public var brokenConversations: [String] = []
     /// The endpoints latency and faults apply to (`fault_endpoints`; default all six).
     public var faultEndpoints: [Endpoint] = Endpoint.allCases
     /// Whether `/send_message` appends the reply to the conversation's messages (`echo_replies`).
@@ -61,7 +64,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         case closeAfterSeconds = "close_after_seconds", followUpShare = "follow_up_share"
         case followUpDelaySeconds = "follow_up_delay_seconds", seed
         case sendErrorAfterShare = "send_error_after_share", sendHangAfterShare = "send_hang_after_share"
-        case sendResetAfterShare = "send_reset_after_share"
+        case sendResetAfterShare = "send_reset_after_share", brokenConversations = "broken_conversations"
     }
 
     /// Decodes knobs; a missing key keeps its default.
@@ -87,6 +90,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         sendErrorAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendErrorAfterShare) ?? d.sendErrorAfterShare
         sendHangAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendHangAfterShare) ?? d.sendHangAfterShare
         sendResetAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendResetAfterShare) ?? d.sendResetAfterShare
+        brokenConversations = try c.decodeIfPresent([String].self, forKey: .brokenConversations) ?? d.brokenConversations
     }
 
     /// Encodes every knob, an unset optional one as `null`.
@@ -110,6 +114,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         try c.encode(sendErrorAfterShare, forKey: .sendErrorAfterShare)
         try c.encode(sendHangAfterShare, forKey: .sendHangAfterShare)
         try c.encode(sendResetAfterShare, forKey: .sendResetAfterShare)
+        try c.encode(brokenConversations, forKey: .brokenConversations)
     }
 
     /// Throws if a knob is out of range: shares in 0...1 adding up to at most 1, times not negative.
