@@ -1,0 +1,76 @@
+// make eval-routing: routes every message of the routing corpus (config/routing-corpus) with the
+// repository's configuration and prints accuracy per topic, language and label kind, and a confusion
+// matrix, for the tuning part and the held-out part.
+//
+//   routing-eval [--config DIR] [--part tuning|held-out] [--errors] [--rewrites] [--cross-validate K]
+//
+// --part routes one part only (tuning work looks at the tuning part alone).
+// --errors lists every message routed wrong, with the decision and its reason.
+// --try TEXT routes one text (with --label LABEL) and prints the decision, nothing else.
+// --rewrites lists how the normalization read the words of the routed messages, and how often.
+// --cross-validate K also measures the second opinion alone on the tuning part, K-fold (trained on
+// the other folds): its accuracy by confidence, to choose `second_opinion.min_confidence` without
+// looking at the held-out part.
+import AutoResponderCore
+import Foundation
+
+var configDirectory = "config"
+var showErrors = false
+var showRewrites = false
+var tried: [String] = []
+var label = ""
+var folds = 0
+var parts: Set<String> = ["tuning", "held-out"]
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--config": configDirectory = arguments.popFirst() ?? configDirectory
+    case "--errors": showErrors = true
+    case "--rewrites": showRewrites = true
+    case "--try": tried.append(arguments.popFirst() ?? "")
+    case "--label": label = arguments.popFirst() ?? ""
+    case "--part": parts = [arguments.popFirst() ?? ""]
+    case "--cross-validate": folds = Int(arguments.popFirst() ?? "") ?? 5
+    default:
+        FileHandle.standardError.write(Data("usage: routing-eval [--config DIR] [--part tuning|held-out] [--errors] [--rewrites] [--cross-validate K] [--label L --try TEXT]\n".utf8))
+        exit(64)
+    }
+}
+
+let directory = URL(fileURLWithPath: configDirectory)
+do {
+    let configuration = try RoutingConfiguration.load(contentsOf: directory.appendingPathComponent("routing.yaml"))
+    let started = ContinuousClock.now
+    let router = Router(configuration: configuration)
+    let startUp = ContinuousClock.now - started
+    Evaluation.labelRouter = router
+    if !tried.isEmpty {
+        for text in tried { print("\(text)\n  → \(router.route(subject: label, texts: [text]))") }
+        exit(0)
+    }
+    let order = configuration.resolvers.map(\.name)
+    let corpus = directory.appendingPathComponent("routing-corpus")
+    let tuning = try RoutingCorpus.load(contentsOf: corpus.appendingPathComponent("tuning.tsv")).examples
+    let heldOut =
+        parts.contains("held-out")
+        ? try RoutingCorpus.load(contentsOf: corpus.appendingPathComponent("heldout.tsv")).examples : []
+
+    print("routing corpus: \(tuning.count) tuning + \(heldOut.count) held-out messages")
+    print("router start-up (normalization, keyword index, classifier trained on \(configuration.secondOpinion?.training.count ?? 0) texts): \(startUp)")
+    let routingStarted = ContinuousClock.now
+    let tuningOutcomes = parts.contains("tuning") ? Evaluation.run(tuning, router: router) : []
+    let heldOutOutcomes = Evaluation.run(heldOut, router: router)
+    let perMessage = (ContinuousClock.now - routingStarted) / max(1, tuningOutcomes.count + heldOutOutcomes.count)
+    print("routing: \(perMessage) per message\n")
+    if parts.contains("tuning") {
+        Report.print(part: "tuning", outcomes: tuningOutcomes, order: order, showErrors: showErrors)
+    }
+    if parts.contains("held-out") {
+        Report.print(part: "held-out", outcomes: heldOutOutcomes, order: order, showErrors: showErrors)
+    }
+    if showRewrites { Report.printRewrites(tuningOutcomes + heldOutOutcomes) }
+    if folds > 1 { CrossValidation.run(tuning, configuration: configuration, folds: folds) }
+} catch {
+    FileHandle.standardError.write(Data("routing-eval: \(error)\n".utf8))
+    exit(1)
+}
