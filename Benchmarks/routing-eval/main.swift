@@ -6,6 +6,7 @@
 //
 // --part routes one part only (tuning work looks at the tuning part alone).
 // --errors lists every message routed wrong, with the decision and its reason.
+// --corpus FILE routes the messages of another corpus file (same format) instead of the two parts.
 // --try TEXT routes one text (with --label LABEL) and prints the decision, nothing else.
 // --rewrites lists how the normalization read the words of the routed messages, and how often.
 // --cross-validate K also measures the second opinion alone on the tuning part, K-fold (trained on
@@ -19,6 +20,7 @@ var showErrors = false
 var showRewrites = false
 var tried: [String] = []
 var label = ""
+var extraCorpus: String?
 var folds = 0
 var parts: Set<String> = ["tuning", "held-out"]
 var arguments = CommandLine.arguments.dropFirst()
@@ -27,8 +29,10 @@ while let argument = arguments.popFirst() {
     case "--config": configDirectory = arguments.popFirst() ?? configDirectory
     case "--errors": showErrors = true
     case "--rewrites": showRewrites = true
+    case "--timing": break
     case "--try": tried.append(arguments.popFirst() ?? "")
     case "--label": label = arguments.popFirst() ?? ""
+    case "--corpus": extraCorpus = arguments.popFirst()
     case "--part": parts = [arguments.popFirst() ?? ""]
     case "--cross-validate": folds = Int(arguments.popFirst() ?? "") ?? 5
     default:
@@ -43,12 +47,31 @@ do {
     let started = ContinuousClock.now
     let router = Router(configuration: configuration)
     let startUp = ContinuousClock.now - started
+    if CommandLine.arguments.contains("--timing") {
+        var plain = configuration
+        plain.secondOpinion = nil
+        let t0 = ContinuousClock.now
+        let keywordsOnly = Router(configuration: plain)
+        let t1 = ContinuousClock.now
+        let sentences = configuration.secondOpinion!.training.map {
+            keywordsOnly.canonicalizer.canonicalize(sentences: TextNormalizer.sentences($0.text))
+        }
+        let t2 = ContinuousClock.now
+        _ = NGramClassifier(examples: sentences.map { ($0, ["x"]) })
+        let t3 = ContinuousClock.now
+        print("keywords-only router \(t1 - t0), canonicalizing the corpus \(t2 - t1), training \(t3 - t2)")
+    }
     Evaluation.labelRouter = router
+    let order = configuration.resolvers.map(\.name)
+    if let extraCorpus {
+        let examples = try RoutingCorpus.load(contentsOf: URL(fileURLWithPath: extraCorpus)).examples
+        Report.print(part: extraCorpus, outcomes: Evaluation.run(examples, router: router), order: order, showErrors: showErrors)
+        exit(0)
+    }
     if !tried.isEmpty {
         for text in tried { print("\(text)\n  → \(router.route(subject: label, texts: [text]))") }
         exit(0)
     }
-    let order = configuration.resolvers.map(\.name)
     let corpus = directory.appendingPathComponent("routing-corpus")
     let tuning = try RoutingCorpus.load(contentsOf: corpus.appendingPathComponent("tuning.tsv")).examples
     let heldOut =

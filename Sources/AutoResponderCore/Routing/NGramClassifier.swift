@@ -68,11 +68,19 @@ public struct NGramClassifier: Sendable {
         let mask = Self.bucketCount - 1
         var counts = [Float](repeating: 0, count: Self.bucketCount * classCount)
         var totals = [Double](repeating: 0, count: classCount)
+        var touched: [Int] = []
+        var seen = [Bool](repeating: false, count: Self.bucketCount)
         counts.withUnsafeMutableBufferPointer { table in
             for example in examples {
                 let targets = example.classes.compactMap { classIndex[$0] }
+                guard !targets.isEmpty else { continue }
                 Self.forEachGram(in: example.sentences) { hash in
-                    let base = (hash & mask) * classCount
+                    let bucket = hash & mask
+                    if !seen[bucket] {
+                        seen[bucket] = true
+                        touched.append(bucket)
+                    }
+                    let base = bucket * classCount
                     for target in targets {
                         table[base + target] += 1
                         totals[target] += 1
@@ -81,24 +89,10 @@ public struct NGramClassifier: Sendable {
             }
         }
         // Lidstone smoothing over the buckets seen at all; unseen buckets stay 0 (no evidence).
-        var seen = 0
-        for bucket in 0..<Self.bucketCount {
-            let base = bucket * classCount
-            for column in 0..<classCount where counts[base + column] > 0 {
-                seen += 1
-                break
-            }
-        }
-        let denominators = totals.map { log($0 + smoothing * Double(max(seen, 1))) }
+        let denominators = totals.map { log($0 + smoothing * Double(max(touched.count, 1))) }
         counts.withUnsafeMutableBufferPointer { table in
-            for bucket in 0..<Self.bucketCount {
+            for bucket in touched {
                 let base = bucket * classCount
-                var any = false
-                for column in 0..<classCount where table[base + column] > 0 {
-                    any = true
-                    break
-                }
-                guard any else { continue }
                 for column in 0..<classCount {
                     table[base + column] = Float(log(Double(table[base + column]) + smoothing) - denominators[column])
                 }

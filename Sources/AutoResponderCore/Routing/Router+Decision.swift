@@ -1,7 +1,8 @@
 extension Router {
-    /// Whether a second opinion counts: confident enough, and naming a resolver.
+    /// Whether a second opinion counts: confident enough, on enough of the text, and naming a resolver.
     func isConfident(_ opinion: NGramClassifier.Prediction?) -> Bool {
-        guard let settings = configuration.secondOpinion, let opinion, opinion.confidence >= settings.minConfidence
+        guard let settings = configuration.secondOpinion, let opinion, opinion.confidence >= settings.minConfidence,
+            opinion.knownFeatures >= settings.minFeatures
         else { return false }
         return configuration.resolvers.contains { $0.name == opinion.label }
     }
@@ -12,13 +13,16 @@ extension Router {
         let labelResolver = resolver(forLabel: subject)
         let labelWords = labelResolver == nil ? evidence(in: TextNormalizer.sentences(subject)) : Evidence()
 
-        // The second opinion counts as text evidence, and only when the keywords say nothing clear.
+        // The second opinion counts as text evidence, only when the keywords say nothing clear, and only
+        // for a topic they give some support, or when they say nothing at all: never against them.
         var textScores = text.scores
         var opinion: NGramClassifier.Prediction?
         var opinionCounted = false
         if (text.scores.values.max() ?? 0) < configuration.overrideScore, let settings = configuration.secondOpinion {
             opinion = classifier?.classify(text.sentences)
-            if let confident = opinion, isConfident(confident), settings.weight > 0 {
+            if let confident = opinion, isConfident(confident), settings.weight > 0,
+                text.score(of: confident.label) > 0 || text.scores.isEmpty
+            {
                 textScores[confident.label, default: 0] += settings.weight
                 opinionCounted = true
             }

@@ -53,7 +53,8 @@ extension RoutingConfiguration {
                 training = try RoutingCorpus.load(contentsOf: directory.appendingPathComponent(settings.training)).examples
             }
             secondOpinion = SecondOpinion(
-                training: training, minConfidence: settings.minConfidence ?? 0.8, weight: settings.weight ?? 3,
+                training: training, minConfidence: settings.minConfidence ?? 0.9,
+                minFeatures: settings.minFeatures ?? 12, weight: settings.weight ?? 3,
                 temperature: settings.temperature ?? 8, smoothing: settings.smoothing ?? 0.1)
         }
         let configuration = RoutingConfiguration(
@@ -108,7 +109,7 @@ extension RoutingConfiguration {
                 message: "\(source): multi_topic_score and clarify_min_score must be at least 1, clarify_margin not negative")
         }
         if let secondOpinion {
-            guard (0...1).contains(secondOpinion.minConfidence), secondOpinion.weight >= 0,
+            guard (0...1).contains(secondOpinion.minConfidence), secondOpinion.weight >= 0, secondOpinion.minFeatures >= 0,
                 secondOpinion.temperature > 0, secondOpinion.smoothing > 0
             else {
                 throw ConfigurationError(
@@ -150,6 +151,7 @@ extension RoutingConfiguration {
     private struct SecondOpinionFormat: Decodable {
         let training: String
         let minConfidence: Double?
+        let minFeatures: Int?
         let weight: Int?
         let temperature: Double?
         let smoothing: Double?
@@ -157,6 +159,7 @@ extension RoutingConfiguration {
         enum CodingKeys: String, CodingKey {
             case training, weight, temperature, smoothing
             case minConfidence = "min_confidence"
+            case minFeatures = "min_features"
         }
     }
 

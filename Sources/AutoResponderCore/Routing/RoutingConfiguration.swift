@@ -10,7 +10,7 @@ import Foundation
 /// normalization: normalization.yaml   # abbreviations, slang, typing errors (NormalizationTable)
 /// second_opinion:            # the n-gram classifier, asked when keywords say nothing clear
 ///   training: routing-corpus/tuning.tsv
-///   min_confidence: 0.8
+///   min_confidence: 0.9
 ///   weight: 3
 /// multi_topic_score: 3       # another topic this clear is answered in the same reply
 /// clarify_margin: 1          # ask which topic when the best two are this close and neither is clear
@@ -111,6 +111,9 @@ extension RoutingConfiguration {
         public var training: [RoutingExample]
         /// The least confidence at which its answer counts.
         public var minConfidence: Double
+        /// The least number of the text's n-grams seen in training for its answer to count (a word or
+        /// two of gibberish is no evidence, however the arithmetic comes out).
+        public var minFeatures: Int
         /// The score its answer adds to its topic (as much as a clear keyword, typically).
         public var weight: Int
         /// See ``NGramClassifier/temperature``.
@@ -120,11 +123,12 @@ extension RoutingConfiguration {
 
         /// Creates settings.
         public init(
-            training: [RoutingExample], minConfidence: Double = 0.8, weight: Int = 3, temperature: Double = 8,
-            smoothing: Double = 0.1
+            training: [RoutingExample], minConfidence: Double = 0.9, minFeatures: Int = 12, weight: Int = 3,
+            temperature: Double = 8, smoothing: Double = 0.1
         ) {
             self.training = training
             self.minConfidence = minConfidence
+            self.minFeatures = minFeatures
             self.weight = weight
             self.temperature = temperature
             self.smoothing = smoothing

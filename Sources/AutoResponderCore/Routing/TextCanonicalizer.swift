@@ -198,16 +198,16 @@ public struct TextCanonicalizer: Sendable {
         return spansTheCut ? joined : nil
     }
 
-    /// `word` cut in two known words, the second a keyword's word of five letters or more (`mymachine` → `my machine`,
-    /// `naochegou` → `nao chegou`; not `passada` → `passa da`).
+    /// `word` cut in two known words, the first of two letters or more, the second a keyword's word of
+    /// five letters or more (`mymachine` → `my machine`, `naochegou` → `nao chegou`; not `passada` →
+    /// `passa da`, nor `apagou` → `a pagou`).
     private func split(_ word: String) -> (String, String)? {
         guard !typos.isNone else { return nil }
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 5 else { return nil }
-        for cut in 1..<(scalars.count - 4) {
+        guard scalars.count >= 7 else { return nil }
+        for cut in 2..<(scalars.count - 4) {
             let left = String(String.UnicodeScalarView(scalars[..<cut]))
             let right = String(String.UnicodeScalarView(scalars[cut...]))
-            guard cut > 1 || known.contains(left) else { continue }
             if isKnown(left), isTopicWord(right) { return (left, right) }
         }
         return nil
@@ -221,20 +221,23 @@ public struct TextCanonicalizer: Sendable {
             let bound = typos.maxEdits(forLength: bytes.count)
             guard bound > 0, let first = bytes.first, let candidates = targets[first] else { return nil }
             // The nearest; between equally near ones, one of the word's own length (`singal` is
-            // `signal`, not `sinal`); still tied: no correction.
-            var best: (distance: Int, sameLength: Bool, text: String)?
+            // `signal`, not `sinal`), then the one of the longest keyword word or stem (`recived` is
+            // `receiv*`, not `recie*`); still tied: no correction.
+            var best: (distance: Int, sameLength: Bool, target: Int, text: String)?
             var tied = false
-            func consider(_ distance: Int, _ text: String) {
-                let sameLength = text.utf8.count == bytes.count
-                if let current = best {
-                    if distance < current.distance || (distance == current.distance && sameLength && !current.sameLength) {
-                        best = (distance, sameLength, text)
-                        tied = false
-                    } else if distance == current.distance, sameLength == current.sameLength, text != current.text {
-                        tied = true
-                    }
-                } else {
-                    best = (distance, sameLength, text)
+            func consider(_ distance: Int, _ target: Int, _ text: String) {
+                let candidate = (distance, text.utf8.count == bytes.count, target, text)
+                guard let current = best else {
+                    best = candidate
+                    return
+                }
+                let order = { (a: (Int, Bool, Int, String)) in (a.0, a.1 ? 0 : 1, -a.2) }
+                let (new, old) = (order(candidate), order(current))
+                if new < old {
+                    best = candidate
+                    tied = false
+                } else if new == old, text != current.text {
+                    tied = true
                 }
             }
             for target in candidates {
@@ -250,12 +253,12 @@ public struct TextCanonicalizer: Sendable {
                             guard let distance = EditDistance.distance(head, targetBytes, bound: stemBound),
                                 distance > 0, bytes.count > typos.minLength || allowed(head, targetBytes)
                             else { continue }
-                            consider(distance, target.text + String(decoding: bytes[length...], as: UTF8.self))
+                            consider(distance, stem, target.text + String(decoding: bytes[length...], as: UTF8.self))
                         }
                     } else if let distance = EditDistance.distance(bytes, targetBytes, bound: bound), distance > 0,
                         allowed(bytes, targetBytes)
                     {
-                        consider(distance, target.text)
+                        consider(distance, targetBytes.count, target.text)
                     }
                 }
             }
