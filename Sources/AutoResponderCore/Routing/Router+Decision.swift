@@ -14,15 +14,13 @@ extension Router {
         let labelWords = labelResolver == nil ? evidence(in: TextNormalizer.sentences(subject)) : Evidence()
 
         // The second opinion counts as text evidence, only when the keywords say nothing clear, and only
-        // for a topic they give some support, or when they say nothing at all: never against them.
+        // for a topic they give some support: it never decides alone, nor against them.
         var textScores = text.scores
         var opinion: NGramClassifier.Prediction?
         var opinionCounted = false
         if (text.scores.values.max() ?? 0) < configuration.overrideScore, let settings = configuration.secondOpinion {
             opinion = classifier?.classify(text.sentences)
-            if let confident = opinion, isConfident(confident), settings.weight > 0,
-                text.score(of: confident.label) > 0 || text.scores.isEmpty
-            {
+            if let confident = opinion, isConfident(confident), settings.weight > 0, text.score(of: confident.label) > 0 {
                 textScores[confident.label, default: 0] += settings.weight
                 opinionCounted = true
             }

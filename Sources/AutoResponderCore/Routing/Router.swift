@@ -9,9 +9,9 @@
 ///    like `bank` in `change my bank`, does not count on its own, nor one inside a neutral phrase, like
 ///    `payment` in `payment terminal`).
 /// 3. When no resolver's keywords reach `override_score`, the statistical second opinion
-///    (``NGramClassifier``) is asked; a confident answer for a topic the keywords give some support
-///    (or when they say nothing at all) adds its `weight` to that topic, as a clear keyword would, and
-///    is recorded with its confidence in the decision. It never outvotes the keywords on its own.
+///    (``NGramClassifier``) is asked; a confident answer for a topic the keywords give some support adds
+///    its `weight` to that topic, as a clear keyword would, and is recorded with its confidence in the
+///    decision. It never decides alone, nor against the keywords: a hint it confirms becomes clear.
 /// 4. The label is a prior: an exact label (compared normalized: case, accents, spaces, punctuation
 ///    ignored) gives its resolver `label_weight`; a label nobody listed gives the resolver its own words
 ///    point to at most that much. The prior counts only when the text gives that resolver some support
