@@ -7,6 +7,9 @@
 // --part routes one part only (tuning work looks at the tuning part alone).
 // --errors lists every message routed wrong, with the decision and its reason.
 // --corpus FILE routes the messages of another corpus file (same format) instead of the two parts.
+// --check-words FILE prints every word of FILE (one a line, e.g. a spelling dictionary) that the
+// normalization would rewrite as a typing error, glued word or variant: real words to add to
+// `common_words` in normalization.yaml.
 // --try TEXT routes one text (with --label LABEL) and prints the decision, nothing else.
 // --rewrites lists how the normalization read the words of the routed messages, and how often.
 // --cross-validate K also measures the second opinion alone on the tuning part, K-fold (trained on
@@ -21,6 +24,7 @@ var showRewrites = false
 var tried: [String] = []
 var label = ""
 var extraCorpus: String?
+var wordList: String?
 var folds = 0
 var parts: Set<String> = ["tuning", "held-out"]
 var arguments = CommandLine.arguments.dropFirst()
@@ -33,6 +37,7 @@ while let argument = arguments.popFirst() {
     case "--try": tried.append(arguments.popFirst() ?? "")
     case "--label": label = arguments.popFirst() ?? ""
     case "--corpus": extraCorpus = arguments.popFirst()
+    case "--check-words": wordList = arguments.popFirst()
     case "--part": parts = [arguments.popFirst() ?? ""]
     case "--cross-validate": folds = Int(arguments.popFirst() ?? "") ?? 5
     default:
@@ -63,6 +68,18 @@ do {
     }
     Evaluation.labelRouter = router
     let order = configuration.resolvers.map(\.name)
+    if let wordList {
+        let text = try String(contentsOf: URL(fileURLWithPath: wordList), encoding: .utf8)
+        var seen: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let words = TextNormalizer.words(String(line))
+            guard words.count == 1, let word = words.first, seen.insert(word).inserted else { continue }
+            var rewrites: [String] = []
+            let read = router.canonicalizer.canonicalize([word], rewrites: &rewrites)
+            if !rewrites.isEmpty { print("\(word)\t\(read.joined(separator: " "))") }
+        }
+        exit(0)
+    }
     if let extraCorpus {
         let examples = try RoutingCorpus.load(contentsOf: URL(fileURLWithPath: extraCorpus)).examples
         Report.print(part: extraCorpus, outcomes: Evaluation.run(examples, router: router), order: order, showErrors: showErrors)
