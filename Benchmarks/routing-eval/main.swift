@@ -11,6 +11,7 @@
 // normalization would rewrite as a typing error, glued word or variant: real words to add to
 // `common_words` in normalization.yaml.
 // --try TEXT routes one text (with --label LABEL) and prints the decision, nothing else.
+// --timing splits the start-up time (keyword index, normalizing the corpus, training).
 // --rewrites lists how the normalization read the words of the routed messages, and how often.
 // --cross-validate K also measures the second opinion alone on the tuning part, K-fold (trained on
 // the other folds): its accuracy by confidence, to choose `second_opinion.min_confidence` without
@@ -52,13 +53,13 @@ do {
     let started = ContinuousClock.now
     let router = Router(configuration: configuration)
     let startUp = ContinuousClock.now - started
-    if CommandLine.arguments.contains("--timing") {
+    if CommandLine.arguments.contains("--timing"), let settings = configuration.secondOpinion {
         var plain = configuration
         plain.secondOpinion = nil
         let t0 = ContinuousClock.now
         let keywordsOnly = Router(configuration: plain)
         let t1 = ContinuousClock.now
-        let sentences = configuration.secondOpinion!.training.map {
+        let sentences = settings.training.map {
             keywordsOnly.canonicalizer.canonicalize(sentences: TextNormalizer.sentences($0.text))
         }
         let t2 = ContinuousClock.now
