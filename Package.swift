@@ -122,6 +122,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/bench"),
+        // make eval-routing: accuracy of the router on the routing corpus (config/routing-corpus).
+        .executableTarget(
+            name: "routing-eval", dependencies: ["AutoResponderCore"], path: "Benchmarks/routing-eval"),
 
         // MARK: Tests. Integration tests use the real servers that `make test` starts.
         .target(

@@ -207,7 +207,7 @@ import Testing
     let router: Router
 
     init() throws {
-        router = Router(configuration: try loadRouting())
+        router = try repositoryRouter()
     }
 
     @Test(arguments: all)

@@ -10,9 +10,24 @@ let configDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // Tests
     .appendingPathComponent("config")
 
-/// The repository's routing configuration.
+/// The repository's routing configuration (with its normalization table and training corpus).
 func loadRouting() throws -> RoutingConfiguration {
     try RoutingConfiguration.load(contentsOf: configDirectory.appendingPathComponent("routing.yaml"))
+}
+
+/// One router over the repository's configuration, shared by the tests (it trains its second opinion
+/// at init: building one per test would only repeat that).
+func repositoryRouter() throws -> Router {
+    try SharedRouter.router.get()
+}
+
+private enum SharedRouter {
+    static let router = Result { () throws -> Router in Router(configuration: try loadRouting()) }
+}
+
+/// A part of the repository's routing corpus (`tuning.tsv`, `heldout.tsv`).
+func loadCorpus(_ name: String) throws -> [RoutingExample] {
+    try RoutingCorpus.load(contentsOf: configDirectory.appendingPathComponent("routing-corpus/\(name)")).examples
 }
 
 /// The repository's language configuration.

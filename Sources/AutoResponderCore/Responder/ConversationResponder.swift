@@ -19,7 +19,9 @@ public struct ConversationResponder: Sendable {
     public init(
         router: Router, languageDetector: LanguageDetector, resolvers: ResolverSet, renderer: ReplyRenderer
     ) throws(ConfigurationError) {
-        try renderer.validate(templateNames: resolvers.templateNames)
+        var templates = resolvers.templateNames
+        if router.configuration.clarifyMargin != nil { templates.insert(Self.clarifyTemplate) }
+        try renderer.validate(templateNames: templates)
         self.router = router
         self.languageDetector = languageDetector
         self.resolvers = resolvers
@@ -58,7 +60,10 @@ public struct ConversationResponder: Sendable {
     }
 
     /// Answers the pending messages of `plan`, or returns `nil` when none is pending.
-    /// - Throws: what the resolver throws (``UpstreamError``: retry, then ``handOffReply(to:plan:reason:detail:)``),
+    ///
+    /// A message that asks several things gets one reply with a section per topic (each resolver
+    /// looked up concurrently); one torn between two topics gets a clarifying question.
+    /// - Throws: what a resolver throws (``UpstreamError``: retry, then ``handOffReply(to:plan:reason:detail:route:)``),
     ///   or ``ConfigurationError`` if a template is missing.
     public func respond(to conversation: Conversation, plan: ConversationPlan, logger: Logger) async throws
         -> PlannedReply?
@@ -68,24 +73,27 @@ public struct ConversationResponder: Sendable {
         let decision = route(conversation, plan: plan)
         var logger = logger
         logger[metadataKey: "conversation.id"] = "\(conversation.id)"
-        logger[metadataKey: "resolver"] = "\(decision.resolver)"
+        logger[metadataKey: "resolver"] = "\(decision.combinedName)"
         guard let merchantID = conversation.merchantID else {
             return try handOffReply(
                 to: conversation, plan: plan, reason: .invalidConversation,
                 detail: "upstream sent no valid merchant id", route: decision)
         }
         logger[metadataKey: "merchant.id"] = "\(merchantID)"
-        guard let resolver = resolvers[decision.resolver] else {
+        logger.debug("routing conversation", metadata: ["route": "\(decision)", "language": "\(language)"])
+        if decision.reason == .clarify {
+            return try clarifyingQuestion(conversation, plan: plan, language: language, route: decision)
+        }
+        if decision.resolvers.count == 1, resolvers[decision.resolver] == nil {
             return try handOffReply(
                 to: conversation, plan: plan, reason: .unknownSubject,
                 detail: "no resolver named \(decision.resolver)", route: decision)
         }
-        logger.debug("routing conversation", metadata: ["route": "\(decision)", "language": "\(language)"])
         let request = ResolutionRequest(
             conversationID: conversation.id, merchantID: merchantID, subject: conversation.subject,
             messages: plan.pending, language: language, route: decision, logger: logger)
-        let resolution = try await resolver.resolve(request)
-        return try plannedReply(conversation, plan: plan, language: language, route: decision, resolution: resolution)
+        let parts = try await resolveEach(decision.resolvers, request: request)
+        return try plannedReply(conversation, plan: plan, language: language, route: decision, parts: parts)
     }
 
     /// The polite hand-off reply (and its record) for a conversation that cannot be answered, e.g.
@@ -98,22 +106,6 @@ public struct ConversationResponder: Sendable {
         let decision = route ?? self.route(conversation, plan: plan)
         return try plannedReply(
             conversation, plan: plan, language: language(of: plan), route: decision,
-            resolution: .handOff(reason, detail: detail))
-    }
-
-    private func plannedReply(
-        _ conversation: Conversation, plan: ConversationPlan, language: Language, route: RouteDecision,
-        resolution: Resolution
-    ) throws(ConfigurationError) -> PlannedReply {
-        let text = try renderer.render(resolution, language: language)
-        var handOff: HandOff?
-        if case .handOff(let decision) = resolution {
-            handOff = HandOff(
-                conversationID: conversation.id, merchantID: conversation.merchantID, subject: conversation.subject,
-                reason: decision.reason, detail: decision.detail, messageIDs: plan.pending.map(\.id))
-        }
-        return PlannedReply(
-            conversationID: conversation.id, answering: plan.pending.map(\.id), text: text, language: language,
-            route: route, resolution: resolution, handOff: handOff)
+            parts: [PlannedReply.Part(resolver: decision.resolver, resolution: .handOff(reason, detail: detail))])
     }
 }

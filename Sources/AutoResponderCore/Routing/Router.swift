@@ -1,29 +1,42 @@
-/// Chooses the resolver of a conversation from its subject label and what the client wrote.
+/// Chooses the resolver(s) of a conversation from its subject label and what the client wrote.
 ///
 /// The client's text decides when it clearly says something; the label decides when the text is
 /// ambiguous or silent:
-/// 1. Every resolver scores the weights of its distinct keywords found in the client's texts, sentence
+/// 1. The client's words are put into the keywords' spelling (``TextCanonicalizer``: abbreviations,
+///    slang, typing errors, glued and split words).
+/// 2. Every resolver scores the weights of its distinct keywords found in the client's texts, sentence
 ///    by sentence (see ``evidence(in:)``: a keyword found only inside a longer keyword's occurrence,
 ///    like `bank` in `change my bank`, does not count on its own, nor one inside a neutral phrase, like
 ///    `payment` in `payment terminal`).
-/// 2. The label is a prior: an exact label (compared normalized: case, accents, spaces, punctuation
+/// 3. When no resolver's keywords reach `override_score`, the statistical second opinion
+///    (``NGramClassifier``) is asked; a confident answer for a topic the keywords give some support adds
+///    its `weight` to that topic, as a clear keyword would, and is recorded with its confidence in the
+///    decision. It never decides alone, nor against the keywords: a hint it confirms becomes clear.
+/// 4. The label is a prior: an exact label (compared normalized: case, accents, spaces, punctuation
 ///    ignored) gives its resolver `label_weight`; a label nobody listed gives the resolver its own words
 ///    point to at most that much. The prior counts only when the text gives that resolver some support
 ///    or gives no other resolver `override_score` or more.
-/// 3. The best score wins; ties favour the label's resolver, then configuration order; no score at all
+/// 5. The best score wins; ties favour the label's resolver, then configuration order; no score at all
 ///    gives the fallback. So a wrong label loses to a text that clearly asks something else — including
 ///    a request no resolver answers (the hand-off resolver's keywords) — and a wrong label on a
 ///    silent or vague text is kept: nothing better is known.
+/// 6. Other topics the text names clearly (keywords reaching `multi_topic_score`) are answered too, in
+///    the same reply. When the best two topics are within `clarify_margin` points, neither is clear and
+///    the label does not settle it, the decision is a clarifying question instead.
 ///
 /// ``route(subject:pending:earlier:)`` also weighs a conversation's earlier messages when the pending
-/// ones are vague (a follow-up).
+/// ones are vague (a follow-up). Everything is precomputed at init (the classifier is trained there).
 public struct Router: Sendable {
     /// The configuration in use.
     public let configuration: RoutingConfiguration
     private let labelIndex: [String: String]
     let keywordIndex: KeywordIndex
+    /// Puts the client's words into the keywords' spelling.
+    public let canonicalizer: TextCanonicalizer
+    /// The second opinion, trained on the configured corpus (`nil` when none is configured).
+    public let classifier: NGramClassifier?
 
-    /// Creates a router.
+    /// Creates a router, training its second opinion on the configured examples.
     public init(configuration: RoutingConfiguration) {
         self.configuration = configuration
         var index: [String: String] = [:]
@@ -32,6 +45,20 @@ public struct Router: Sendable {
         }
         self.labelIndex = index
         self.keywordIndex = KeywordIndex(configuration)
+        let canonicalizer = TextCanonicalizer(
+            table: configuration.normalization,
+            vocabulary: configuration.resolvers.flatMap { $0.keywords.map(\.pattern) } + configuration.neutral)
+        self.canonicalizer = canonicalizer
+        self.classifier = configuration.secondOpinion.map { settings in
+            NGramClassifier(
+                examples: settings.training.map { example in
+                    (
+                        canonicalizer.canonicalize(sentences: TextNormalizer.sentences(example.text)),
+                        example.isVague ? [NGramClassifier.noTopic] : example.topics
+                    )
+                },
+                smoothing: settings.smoothing, temperature: settings.temperature)
+        }
     }
 
     /// The resolver a normalized-equal `subject` maps to, if any.
@@ -39,67 +66,11 @@ public struct Router: Sendable {
         labelIndex[TextNormalizer.normalize(subject)]
     }
 
-    /// Routes a conversation.
+    /// Routes a conversation's messages (no earlier context).
     /// - Parameters:
     ///   - subject: the upstream label (may be empty, unknown or wrong).
     ///   - texts: the client's messages to answer.
     public func route(subject: String, texts: [String]) -> RouteDecision {
         decide(subject: subject, text: evidence(in: texts.flatMap(TextNormalizer.sentences)))
-    }
-
-    /// Routes the pending messages of a conversation, with its earlier client messages as context.
-    ///
-    /// When the pending messages clearly say something (a resolver's keywords reach `override_score`),
-    /// they decide with the label, as ``route(subject:texts:)``: a client may move on to another
-    /// problem. Otherwise the label and every client message decide: a vague follow-up ("thanks, when
-    /// will it arrive?", "is there anything I can do meanwhile?") stays with what the conversation is
-    /// about, also under a wrong label.
-    /// - Parameters:
-    ///   - subject: the upstream label (may be empty, unknown or wrong).
-    ///   - pending: the client's messages to answer.
-    ///   - earlier: the client's messages before them (already answered).
-    public func route(subject: String, pending: [String], earlier: [String]) -> RouteDecision {
-        let text = evidence(in: pending.flatMap(TextNormalizer.sentences))
-        guard !earlier.isEmpty, (text.scores.values.max() ?? 0) < configuration.overrideScore else {
-            return decide(subject: subject, text: text)
-        }
-        return route(subject: subject, texts: earlier + pending)
-    }
-
-    /// Weighs the label against the text's evidence (see the type's documentation).
-    private func decide(subject: String, text: Evidence) -> RouteDecision {
-        let labelResolver = resolver(forLabel: subject)
-        let labelWords = labelResolver == nil ? evidence(in: TextNormalizer.sentences(subject)) : Evidence()
-
-        var prior: (resolver: String, weight: Int)?
-        if let labelResolver {
-            prior = (labelResolver, configuration.labelWeight)
-        } else if let pointed = best(of: labelWords.scores, favouring: nil) {
-            prior = (pointed, min(labelWords.score(of: pointed), configuration.labelWeight))
-        }
-
-        var scores = text.scores
-        if let prior, prior.weight > 0 {
-            let strongestElsewhere = text.scores.filter { $0.key != prior.resolver }.values.max() ?? 0
-            if text.score(of: prior.resolver) > 0 || strongestElsewhere < configuration.overrideScore {
-                scores[prior.resolver, default: 0] += prior.weight
-            }
-        }
-
-        guard let winner = best(of: scores, favouring: prior?.resolver) else {
-            return RouteDecision(resolver: configuration.fallback, reason: .fallback, labelResolver: labelResolver)
-        }
-        var matched = text.matched[winner] ?? []
-        for keyword in labelWords.matched[winner] ?? [] where !matched.contains(keyword) { matched.append(keyword) }
-        return RouteDecision(
-            resolver: winner, reason: winner == labelResolver ? .label : .keywords, labelResolver: labelResolver,
-            matchedKeywords: matched, scores: scores)
-    }
-
-    /// The resolver with the best positive score: `favoured` on a tie, then configuration order.
-    private func best(of scores: [String: Int], favouring favoured: String?) -> String? {
-        guard let top = scores.values.max(), top > 0 else { return nil }
-        if let favoured, scores[favoured] == top { return favoured }
-        return configuration.resolvers.first { scores[$0.name] == top }?.name
     }
 }

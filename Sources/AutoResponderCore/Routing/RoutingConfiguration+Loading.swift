@@ -2,16 +2,19 @@ import Foundation
 import Yams
 
 extension RoutingConfiguration {
-    /// Reads `config/routing.yaml` (or another file of the same format).
-    /// - Throws: ``ConfigurationError`` if the file is missing, not YAML or not the documented shape.
+    /// Reads `config/routing.yaml` (or another file of the same format) and the files it names
+    /// (`normalization`, `second_opinion.training`), relative to its folder.
+    /// - Throws: ``ConfigurationError`` if a file is missing, not YAML or not the documented shape.
     public static func load(contentsOf file: URL) throws(ConfigurationError) -> RoutingConfiguration {
-        try parse(yaml: ConfigurationFile.read(file), source: file.path)
+        try parse(yaml: ConfigurationFile.read(file), source: file.path, directory: file.deletingLastPathComponent())
     }
 
     /// Parses the YAML text of a routing configuration.
-    /// - Throws: ``ConfigurationError`` if it is not the documented shape.
-    public static func parse(yaml: String, source: String = "routing.yaml") throws(ConfigurationError)
-        -> RoutingConfiguration
+    /// - Parameter directory: where the files it names are read from; `nil` reads none of them (no
+    ///   normalization table, no training examples).
+    /// - Throws: ``ConfigurationError`` if it (or a file it names) is not the documented shape.
+    public static func parse(yaml: String, source: String = "routing.yaml", directory: URL? = nil)
+        throws(ConfigurationError) -> RoutingConfiguration
     {
         let file: FileFormat = try ConfigurationFile.decode(FileFormat.self, from: yaml, source: source)
         var routes: [Route] = []
@@ -39,9 +42,26 @@ extension RoutingConfiguration {
             }
             neutral.append(pattern)
         }
+        var normalization = NormalizationTable.empty
+        if let name = file.normalization, let directory {
+            normalization = try NormalizationTable.load(contentsOf: directory.appendingPathComponent(name))
+        }
+        var secondOpinion: SecondOpinion?
+        if let settings = file.secondOpinion {
+            var training: [RoutingExample] = []
+            if let directory {
+                training = try RoutingCorpus.load(contentsOf: directory.appendingPathComponent(settings.training)).examples
+            }
+            secondOpinion = SecondOpinion(
+                training: training, minConfidence: settings.minConfidence ?? 0.9,
+                minFeatures: settings.minFeatures ?? 12, weight: settings.weight ?? 3,
+                temperature: settings.temperature ?? 8, smoothing: settings.smoothing ?? 0.1)
+        }
         let configuration = RoutingConfiguration(
             fallback: file.fallback, labelWeight: file.labelWeight ?? 2, overrideScore: file.overrideScore ?? 3,
-            neutral: neutral, resolvers: routes)
+            neutral: neutral, resolvers: routes, normalization: normalization, secondOpinion: secondOpinion,
+            multiTopicScore: file.multiTopicScore, clarifyMargin: file.clarifyMargin,
+            clarifyMinScore: file.clarifyMinScore ?? 1)
         try configuration.validate(source: source)
         return configuration
     }
@@ -78,6 +98,31 @@ extension RoutingConfiguration {
         guard !fallback.isEmpty else {
             throw ConfigurationError(code: .invalidValue, message: "\(source): `fallback` must name a resolver")
         }
+        guard !seenNames.contains(RouteDecision.clarify), fallback != RouteDecision.clarify else {
+            throw ConfigurationError(
+                code: .invalidValue,
+                message: "\(source): `\(RouteDecision.clarify)` is the clarifying question's route, not a resolver name")
+        }
+        guard (multiTopicScore ?? 1) >= 1, (clarifyMargin ?? 0) >= 0, clarifyMinScore >= 1 else {
+            throw ConfigurationError(
+                code: .invalidValue,
+                message: "\(source): multi_topic_score and clarify_min_score must be at least 1, clarify_margin not negative")
+        }
+        if let secondOpinion {
+            guard (0...1).contains(secondOpinion.minConfidence), secondOpinion.weight >= 0, secondOpinion.minFeatures >= 0,
+                secondOpinion.temperature > 0, secondOpinion.smoothing > 0
+            else {
+                throw ConfigurationError(
+                    code: .invalidValue,
+                    message: "\(source): second_opinion needs min_confidence in 0...1, a weight not negative, "
+                        + "a positive temperature and smoothing")
+            }
+            let known = seenNames.union([fallback, RoutingExample.vague])
+            if let unknown = secondOpinion.training.flatMap(\.topics).first(where: { !known.contains($0) }) {
+                throw ConfigurationError(
+                    code: .invalidValue, message: "\(source): the training corpus names an unknown topic `\(unknown)`")
+            }
+        }
     }
 
     private struct FileFormat: Decodable {
@@ -86,11 +131,35 @@ extension RoutingConfiguration {
         let overrideScore: Int?
         let neutral: [String]?
         let resolvers: [Entry]
+        let normalization: String?
+        let secondOpinion: SecondOpinionFormat?
+        let multiTopicScore: Int?
+        let clarifyMargin: Int?
+        let clarifyMinScore: Int?
 
         enum CodingKeys: String, CodingKey {
-            case fallback, resolvers, neutral
+            case fallback, resolvers, neutral, normalization
             case labelWeight = "label_weight"
             case overrideScore = "override_score"
+            case secondOpinion = "second_opinion"
+            case multiTopicScore = "multi_topic_score"
+            case clarifyMargin = "clarify_margin"
+            case clarifyMinScore = "clarify_min_score"
+        }
+    }
+
+    private struct SecondOpinionFormat: Decodable {
+        let training: String
+        let minConfidence: Double?
+        let minFeatures: Int?
+        let weight: Int?
+        let temperature: Double?
+        let smoothing: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case training, weight, temperature, smoothing
+            case minConfidence = "min_confidence"
+            case minFeatures = "min_features"
         }
     }
 

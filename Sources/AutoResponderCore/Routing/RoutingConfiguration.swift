@@ -7,6 +7,14 @@ import Foundation
 /// label_weight: 2            # score an exact label gives its resolver
 /// override_score: 3          # text score that overrides a label the text does not support
 /// neutral: [card machine]    # phrases whose words are evidence of nothing
+/// normalization: normalization.yaml   # abbreviations, slang, typing errors (NormalizationTable)
+/// second_opinion:            # the n-gram classifier, asked when keywords say nothing clear
+///   training: routing-corpus/tuning.tsv
+///   min_confidence: 0.9
+///   weight: 3
+/// multi_topic_score: 3       # another topic this clear is answered in the same reply
+/// clarify_margin: 1          # ask which topic when the best two are this close and neither is clear
+/// clarify_min_score: 2       # ... and each scores at least this much
 /// resolvers:                 # in order of preference for ties
 ///   - name: receipt
 ///     labels: [bank account receipt problem]
@@ -63,16 +71,67 @@ public struct RoutingConfiguration: Hashable, Sendable {
     public var neutral: [KeywordPattern]
     /// The entries, in order of preference for ties.
     public var resolvers: [Route]
+    /// How the client's words are put into the keywords' spelling (abbreviations, slang, typing
+    /// errors, glued and split words); ``NormalizationTable/empty`` when not configured.
+    public var normalization: NormalizationTable
+    /// The statistical second opinion, if configured.
+    public var secondOpinion: SecondOpinion?
+    /// The keyword score from which a topic other than the primary one is answered too, in the same
+    /// reply (`nil`: one topic per reply).
+    public var multiTopicScore: Int?
+    /// Ask the client which topic when the best two are within this many points and neither is clear
+    /// (`nil`: never ask).
+    public var clarifyMargin: Int?
+    /// The least score each of the two topics needs for the client to be asked which one.
+    public var clarifyMinScore: Int
 
     /// Creates a configuration.
     public init(
         fallback: String, labelWeight: Int = 2, overrideScore: Int = 3, neutral: [KeywordPattern] = [],
-        resolvers: [Route]
+        resolvers: [Route], normalization: NormalizationTable = .empty, secondOpinion: SecondOpinion? = nil,
+        multiTopicScore: Int? = nil, clarifyMargin: Int? = nil, clarifyMinScore: Int = 1
     ) {
         self.fallback = fallback
         self.labelWeight = labelWeight
         self.overrideScore = overrideScore
         self.neutral = neutral
         self.resolvers = resolvers
+        self.normalization = normalization
+        self.secondOpinion = secondOpinion
+        self.multiTopicScore = multiTopicScore
+        self.clarifyMargin = clarifyMargin
+        self.clarifyMinScore = clarifyMinScore
+    }
+}
+
+extension RoutingConfiguration {
+    /// The statistical second opinion (``NGramClassifier``): what it is trained on and how much it weighs.
+    public struct SecondOpinion: Hashable, Sendable {
+        /// The labelled messages it is trained on at start-up (the corpus's tuning part).
+        public var training: [RoutingExample]
+        /// The least confidence at which its answer counts.
+        public var minConfidence: Double
+        /// The least number of the text's n-grams seen in training for its answer to count (a word or
+        /// two of gibberish is no evidence, however the arithmetic comes out).
+        public var minFeatures: Int
+        /// The score its answer adds to its topic (as much as a clear keyword, typically).
+        public var weight: Int
+        /// See ``NGramClassifier/temperature``.
+        public var temperature: Double
+        /// The additive smoothing of n-gram counts.
+        public var smoothing: Double
+
+        /// Creates settings.
+        public init(
+            training: [RoutingExample], minConfidence: Double = 0.9, minFeatures: Int = 12, weight: Int = 3,
+            temperature: Double = 8, smoothing: Double = 0.1
+        ) {
+            self.training = training
+            self.minConfidence = minConfidence
+            self.minFeatures = minFeatures
+            self.weight = weight
+            self.temperature = temperature
+            self.smoothing = smoothing
+        }
     }
 }

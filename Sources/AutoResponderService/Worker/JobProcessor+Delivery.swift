@@ -15,7 +15,7 @@ extension JobProcessor {
         let waitingSince = pending.lazy.filter { $0.id != Self.subjectOnlyMessageID }.map(\.createdAt).min()
         let claim = ReplyClaim(
             conversationID: reply.conversationID, messageIDs: reply.answering, group: UUID().uuidString.lowercased(),
-            text: reply.text, resolver: reply.route.resolver, language: "\(reply.language)", waitingSince: waitingSince)
+            text: reply.text, resolver: reply.resolverName, language: "\(reply.language)", waitingSince: waitingSince)
         do {
             switch try await ledger.claim(claim, jobID: jobID, takingOver: work.takingOver) {
             case .claimed: break
