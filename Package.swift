@@ -160,6 +160,13 @@ let package = Package(
                 "APISimulator", "World", "CivilTime", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
+            name: "AutoResponderServiceTests",
+            dependencies: [
+                "AutoResponderService", "AutoResponderCore", "Resolvers", "AMQP", "HTTP", logging, lifecycle,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL", "HTTP", "Operations",

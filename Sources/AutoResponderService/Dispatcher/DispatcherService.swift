@@ -38,6 +38,16 @@ public struct DispatcherService: Service {
     /// One poll: the active list → due conversations → confirmed jobs. Failures are logged and the
     /// next poll tries again; conversations whose jobs were not confirmed are due again at once.
     func pollOnce() async {
+        await Self.poll(
+            chats: chats, store: store, publisher: publisher, topology: topology, recheckInterval: recheckInterval,
+            logger: logger)
+    }
+
+    /// ``pollOnce()`` over the seams that unit tests fake (``DispatcherSeams.swift``).
+    static func poll(
+        chats: some ActiveConversationsSource, store: some DispatcherStoring, publisher: some JobPublishing,
+        topology: JobTopology, recheckInterval: Duration, logger: Logger
+    ) async {
         let active: [ConversationID]
         do {
             active = try await chats.activeConversations(logger: logger)

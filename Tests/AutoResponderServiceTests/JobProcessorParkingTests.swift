@@ -1,0 +1,160 @@
+import AutoResponderCore
+import Foundation
+import Testing
+
+@testable import AutoResponderService
+
+/// Failures up to `JOB_MAX_ATTEMPTS`, then the park: one hand-off reply when it can be posted, the
+/// hand-off record, no more jobs but a look for a new client message.
+@Suite struct JobProcessorParkingTests {
+    static let down = UpstreamError(code: .unavailable, upstream: "telecom /chip_status", message: "503")
+
+    /// A world whose telecom API is down, after `JOB_MAX_ATTEMPTS` (3) jobs: parked.
+    static func parked(handOffReplyFails: Bool = false, messages: [String] = ["my machine does not connect"]) async throws
+        -> World
+    {
+        let world = try World(messages: messages, maxAttempts: 3)
+        world.telecom.failAlways(down)
+        #expect(await world.job().label == "retried")
+        #expect(await world.job().label == "retried")
+        #expect(world.conversationRow?.failedAttempts == 2)
+        if handOffReplyFails { world.chats.script(.fail(SendFailure.connectionRefused)) }
+        let outcome = await world.job()
+        guard case .parked(let reason, let attempts) = outcome else {
+            Issue.record("expected parked, got \(outcome)")
+            return world
+        }
+        #expect(attempts == 3)
+        #expect(reason.contains("looking up the facts"))
+        return world
+    }
+
+    @Test func failuresReachingMaxAttemptsParkWithOneHandOffReply() async throws {
+        let world = try await Self.parked()
+        #expect(world.delivered.count == 1)
+        expect(world.delivered.first, contains: [World.handOffPhrase])
+        #expect(world.handOffs.reasons(in: World.conversationID) == ["m1": "repeated_failure"])
+        #expect(world.conversationRow?.parkedAt != nil)
+        #expect(world.conversationRow?.parkedReason?.contains("503") == true)
+        #expect(world.row("m1")?.status == .sent, "the hand-off reply answers the message")
+    }
+
+    @Test func whenTheHandOffReplyCannotBePostedOnlyTheHandOffIsRecorded() async throws {
+        let world = try await Self.parked(handOffReplyFails: true)
+        #expect(world.delivered.isEmpty)
+        #expect(world.handOffs.reasons(in: World.conversationID) == ["m1": "repeated_failure"])
+        #expect(world.conversationRow?.parkedAt != nil)
+        #expect(world.row("m1")?.status == .claimed)
+        #expect(world.row("m1")?.expiresAt ?? .distantFuture <= Date(), "released: the due reply can be posted later")
+        #expect(world.conversationRow?.failedAttempts == 3, "the hand-off reply's failure is not counted again")
+    }
+
+    @Test func aParkedConversationWithNothingNewHasNothingToDo() async throws {
+        let world = try await Self.parked()
+        let outcome = await world.job()
+        #expect(outcome.label == "nothing_to_do", "\(outcome)")
+        #expect(world.chats.posts.count == 1)
+        #expect(world.conversationRow?.parkedAt != nil)
+        #expect(world.conversationRow?.failedAttempts == 3)
+    }
+
+    @Test func aParkedConversationGetsItsDueHandOffReplyOnItsNextLook() async throws {
+        let world = try await Self.parked(handOffReplyFails: true)
+        let outcome = await world.job()
+        #expect(outcome.isReplied(handedOff: true), "\(outcome)")
+        #expect(world.delivered.count == 1)
+        expect(world.delivered.first, contains: [World.handOffPhrase])
+        #expect(world.conversationRow?.parkedAt != nil, "still parked: a person follows up")
+        #expect(await world.job().label == "nothing_to_do")
+        #expect(world.delivered.count == 1)
+    }
+
+    @Test func aNewClientMessageUnparksAndIsAnswered() async throws {
+        let world = try await Self.parked()
+        world.telecom.failAlways(nil)
+        world.clientWrites("is it fixed now?", id: "m2")
+        let outcome = await world.job()
+        #expect(outcome.isReplied(), "\(outcome)")
+        #expect(world.conversationRow?.parkedAt == nil)
+        #expect(world.conversationRow?.failedAttempts == 0)
+        #expect(world.delivered.count == 2)
+        expect(world.delivered.last, contains: World.chipFacts)
+        #expect(world.row("m2")?.status == .sent)
+        #expect(world.row("m1")?.group != world.row("m2")?.group, "m1 keeps its hand-off reply")
+    }
+
+    @Test func aFailureWhileParkedIsNotCounted() async throws {
+        let world = try await Self.parked()
+        world.chats.failReads(UpstreamError(code: .unavailable, upstream: "chats /conversation_info", message: "503"))
+        let outcome = await world.job()
+        #expect(outcome.label == "nothing_to_do", "a parked conversation is not retried: \(outcome)")
+        #expect(world.conversationRow?.failedAttempts == 3)
+        #expect(world.store.operations.filter { $0 == .recordFailure }.count == 3)
+        #expect(world.chats.posts.count == 1)
+    }
+
+    @Test func aFailingDueHandOffReplyOfAParkedConversationIsNotRetriedInALoop() async throws {
+        let world = try await Self.parked(handOffReplyFails: true)
+        world.chats.script(.fail(SendFailure.badRequest))
+        let outcome = await world.job()
+        #expect(world.conversationRow?.failedAttempts == 3, "not counted")
+        #expect(world.store.operations.filter { $0 == .recordFailure }.count == 3)
+        withKnownIssue(
+            "a parked conversation whose due hand-off reply fails returns .retry (failed(counting: false)), so the worker republishes it every JOB_RETRY_DELAY_MS, without bound"
+        ) {
+            #expect(outcome.label == "nothing_to_do", "\(outcome)")
+        }
+    }
+
+    @Test func aFailureRightAfterANewMessageUnparkedTheConversationIsCountedAndRetried() async throws {
+        let world = try await Self.parked()
+        world.clientWrites("hello? still nothing", id: "m2")  // the telecom API is still down
+        let outcome = await world.job()
+        #expect(world.conversationRow?.parkedAt == nil, "the new message took it out of the park")
+        withKnownIssue(
+            "process() unparks in the ledger but leaves work.state.parkedAt set, so failed() treats the failure as one of a parked conversation: .nothingToDo, not counted, not retried"
+        ) {
+            #expect(outcome.label == "retried", "\(outcome)")
+            #expect(world.conversationRow?.failedAttempts == 1)
+            #expect(world.conversationRow?.failingKey == "m2")
+        }
+    }
+
+    @Test func aParkedSubjectOnlyConversationIsUnparkedByItsFirstClientMessage() async throws {
+        let world = try await Self.parked(messages: [])
+        #expect(world.conversationRow?.failingKey == "subject-only")
+        #expect(world.delivered.count == 1, "the hand-off reply answered the subject")
+        world.telecom.failAlways(nil)
+        world.clientWrites("my machine does not connect", id: "m1")
+        let outcome = await world.job()
+        withKnownIssue(
+            "the parked branch looks for messages after failingKey among the client messages; 'subject-only' is never among them once the client writes, so the new message gets another hand-off reply and the conversation stays parked"
+        ) {
+            #expect(outcome.isReplied(handedOff: false), "\(outcome)")
+            #expect(world.conversationRow?.parkedAt == nil)
+            expect(world.delivered.last, contains: World.chipFacts)
+        }
+    }
+
+    @Test func aConversationParkedBecauseItCouldNotBeReadIsUnparkedByANewClientMessage() async throws {
+        // conversation_info fails on every attempt (e.g. over the size limit): parked with no key.
+        let world = try World(maxAttempts: 3)
+        let tooLarge = UpstreamError(code: .invalidResponse, upstream: "chats /conversation_info", message: "body too large")
+        world.chats.failReads(tooLarge, tooLarge, tooLarge)
+        #expect(await world.job().label == "retried")
+        #expect(await world.job().label == "retried")
+        #expect(await world.job().label == "parked")
+        #expect(world.conversationRow?.failingKey == nil)
+        #expect(world.handOffs.reasons(in: World.conversationID) == ["subject-only": "repeated_failure"])
+        // Readable again: its next look gives the due hand-off reply.
+        #expect(await world.job().isReplied(handedOff: true))
+        world.clientWrites("any news?", id: "m2")
+        let outcome = await world.job()
+        withKnownIssue(
+            "with no failingKey the parked branch never sees a new client message: each one gets a hand-off reply and the conversation stays parked"
+        ) {
+            #expect(outcome.isReplied(handedOff: false), "\(outcome)")
+            #expect(world.conversationRow?.parkedAt == nil)
+        }
+    }
+}
