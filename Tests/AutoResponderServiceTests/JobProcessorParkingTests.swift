@@ -99,11 +99,7 @@ import Testing
         let outcome = await world.job()
         #expect(world.conversationRow?.failedAttempts == 3, "not counted")
         #expect(world.store.operations.filter { $0 == .recordFailure }.count == 3)
-        withKnownIssue(
-            "a parked conversation whose due hand-off reply fails returns .retry (failed(counting: false)), so the worker republishes it every JOB_RETRY_DELAY_MS, without bound"
-        ) {
-            #expect(outcome.label == "nothing_to_do", "\(outcome)")
-        }
+        #expect(outcome.label == "nothing_to_do", "\(outcome)")
     }
 
     @Test func aFailureRightAfterANewMessageUnparkedTheConversationIsCountedAndRetried() async throws {
@@ -111,13 +107,9 @@ import Testing
         world.clientWrites("hello? still nothing", id: "m2")  // the telecom API is still down
         let outcome = await world.job()
         #expect(world.conversationRow?.parkedAt == nil, "the new message took it out of the park")
-        withKnownIssue(
-            "process() unparks in the ledger but leaves work.state.parkedAt set, so failed() treats the failure as one of a parked conversation: .nothingToDo, not counted, not retried"
-        ) {
-            #expect(outcome.label == "retried", "\(outcome)")
-            #expect(world.conversationRow?.failedAttempts == 1)
-            #expect(world.conversationRow?.failingKey == "m2")
-        }
+        #expect(outcome.label == "retried", "\(outcome)")
+        #expect(world.conversationRow?.failedAttempts == 1)
+        #expect(world.conversationRow?.failingKey == "m2")
     }
 
     @Test func aParkedSubjectOnlyConversationIsUnparkedByItsFirstClientMessage() async throws {
@@ -127,13 +119,9 @@ import Testing
         world.telecom.failAlways(nil)
         world.clientWrites("my machine does not connect", id: "m1")
         let outcome = await world.job()
-        withKnownIssue(
-            "the parked branch looks for messages after failingKey among the client messages; 'subject-only' is never among them once the client writes, so the new message gets another hand-off reply and the conversation stays parked"
-        ) {
-            #expect(outcome.isReplied(handedOff: false), "\(outcome)")
-            #expect(world.conversationRow?.parkedAt == nil)
-            expect(world.delivered.last, contains: World.chipFacts)
-        }
+        #expect(outcome.isReplied(handedOff: false), "\(outcome)")
+        #expect(world.conversationRow?.parkedAt == nil)
+        expect(world.delivered.last, contains: World.chipFacts)
     }
 
     @Test func aConversationParkedBecauseItCouldNotBeReadIsUnparkedByANewClientMessage() async throws {
@@ -150,11 +138,7 @@ import Testing
         #expect(await world.job().isReplied(handedOff: true))
         world.clientWrites("any news?", id: "m2")
         let outcome = await world.job()
-        withKnownIssue(
-            "with no failingKey the parked branch never sees a new client message: each one gets a hand-off reply and the conversation stays parked"
-        ) {
-            #expect(outcome.isReplied(handedOff: false), "\(outcome)")
-            #expect(world.conversationRow?.parkedAt == nil)
-        }
+        #expect(outcome.isReplied(handedOff: false), "\(outcome)")
+        #expect(world.conversationRow?.parkedAt == nil)
     }
 }

@@ -9,6 +9,9 @@ extension JobProcessor {
         _ error: any Error, doing what: String, _ work: Work, counting: Bool = true, logger: Logger
     ) async -> JobOutcome {
         let message = "\(what): \(error)"
+        // A parked conversation is never retried in a loop: its next look comes with
+        // PARKED_RECHECK_INTERVAL_MS (also when its due hand-off reply failed).
+        if work.state.parkedAt != nil && !counting { return .nothingToDo }
         guard counting else { return .retry(message) }
         guard work.state.parkedAt == nil else {
             // A parked conversation is not retried: its next look comes with PARKED_RECHECK_INTERVAL_MS.

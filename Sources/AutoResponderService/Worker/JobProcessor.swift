@@ -77,11 +77,8 @@ struct JobProcessor: Sendable {
         }
         // 4. A parked conversation is looked at only for a new client message (then it is answered
         //    again), or to give the hand-off reply it could not be given when it was parked.
-        if work.state.parkedAt != nil {
-            let keyIndex = plan.clientMessages.firstIndex { $0.id.rawValue == work.state.failingKey }
-            let newMessage = keyIndex.map { index in plan.pending.contains { pending in
-                (plan.clientMessages.firstIndex(of: pending) ?? 0) > index } } ?? false
-            guard newMessage else {
+        if let parkedAt = work.state.parkedAt {
+            guard Self.hasNewClientMessage(plan, failingKey: work.state.failingKey, parkedAt: parkedAt) else {
                 guard plan.needsReply, let reply = try? responder.handOffReply(
                     to: conversation, plan: plan, reason: .repeatedFailure, detail: "parked; the hand-off reply was due")
                 else { return .nothingToDo }
@@ -94,6 +91,7 @@ struct JobProcessor: Sendable {
                 return await failed(error, doing: "taking the conversation out of the park", work, logger: logger)
             }
             work.state.failedAttempts = 0
+            work.state.parkedAt = nil
         }
 
         guard plan.needsReply else {
@@ -121,6 +119,18 @@ struct JobProcessor: Sendable {
         }
         logger[metadataKey: "resolver"] = "\(reply.route.resolver)"
         return await deliver(reply, work, jobID: job.jobID, logger: logger)
+    }
+}
+
+extension JobProcessor {
+    /// Whether a parked conversation has a client message that came after it was parked: one after
+    /// the message its failures were about (`failingKey`), or, when that message is not among the
+    /// client messages (the conversation could not be read, or had none), one written after `parkedAt`.
+    static func hasNewClientMessage(_ plan: ConversationPlan, failingKey: String?, parkedAt: Date) -> Bool {
+        if let keyIndex = plan.clientMessages.firstIndex(where: { $0.id.rawValue == failingKey }) {
+            return plan.pending.contains { pending in (plan.clientMessages.firstIndex(of: pending) ?? 0) > keyIndex }
+        }
+        return plan.pending.contains { $0.id != subjectOnlyMessageID && $0.createdAt > parkedAt }
     }
 }
 
