@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "AutoResponderServiceTests",
             dependencies: [
-                "AutoResponderService", "AutoResponderCore", "Resolvers", "AMQP", "HTTP", logging, lifecycle,
+                "AutoResponderService", "AutoResponderCore", "Resolvers", "AMQP", "HTTP", "Resilience", logging, lifecycle,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),

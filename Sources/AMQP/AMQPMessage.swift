@@ -19,13 +19,18 @@ public struct AMQPMessage: Sendable, Hashable {
     /// When true, a message no queue accepts fails with ``AMQPError/Code/unroutable`` instead of
     /// being dropped silently.
     public var mandatory: Bool
+    /// Per-message TTL (the `expiration` property): the broker drops or dead-letters the message once
+    /// it has waited this long in a queue (for a classic queue, when it reaches the head).
+    public var expiration: Duration?
 
     /// Creates a message (persistent, not mandatory, by default).
     public init(
         exchange: String = "", routingKey: String, body: [UInt8], messageId: String? = nil,
         contentType: String? = nil, correlationId: String? = nil,
-        headers: [String: AMQPFieldValue] = [:], persistent: Bool = true, mandatory: Bool = false
+        headers: [String: AMQPFieldValue] = [:], persistent: Bool = true, mandatory: Bool = false,
+        expiration: Duration? = nil
     ) {
+        self.expiration = expiration
         self.exchange = exchange
         self.routingKey = routingKey
         self.body = body

@@ -6,6 +6,7 @@ import Logging
 import Operations
 import PostgreSQL
 import Resolvers
+import Resilience
 import ServiceLifecycle
 
 /// Builds the dispatcher and the worker from a ``ServiceConfiguration``: the one place where the
@@ -26,7 +27,7 @@ public enum AutoResponder {
         do {
             try await SchemaMigrator.migrate(database, logger: logger)
             let http = makeHTTPClient(configuration, logger: logger)
-            let apis = UpstreamAPIs(configuration: configuration, client: http)
+            let apis = UpstreamAPIs(configuration: configuration, client: http, logger: logger)
             let dependencies = ResolverDependencies(
                 merchants: PostgresMerchantRepository(database: database, logger: logger),
                 logistics: LogisticsAPI(api: apis.logistics), telecom: TelecomAPI(api: apis.telecom),
@@ -34,16 +35,20 @@ public enum AutoResponder {
             let responder = try ConversationResponder(
                 configuration: try ResponderConfiguration.load(directory: configuration.configDirectory),
                 registry: registry, dependencies: dependencies)
-            let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelay: configuration.retryDelay)
+            let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
             let amqp = try AMQPConfiguration(url: configuration.amqpURL)
             let processor = JobProcessor(
                 chats: ChatsAPI(api: apis.chats),
                 ledger: PostgresReplyLedger(
                     database: database, instanceID: configuration.instanceID, claimTTL: configuration.replyClaimTTL),
                 responder: responder, handOffs: PostgresHandOffRecorder(database: database),
-                maxAttempts: configuration.maxAttempts, markSentPatience: configuration.replyClaimTTL / 2,
-                ambiguousSend: configuration.ambiguousSend, parkedRecheck: configuration.parkedRecheckInterval,
-                retryDelay: configuration.retryDelay)
+                retryPolicy: RetryPolicy(
+                    levels: configuration.retryDelays, budget: configuration.retryBudget,
+                    maxAttempts: configuration.maxAttempts),
+                databaseGuard: UpstreamGuard(
+                    name: "database", breaker: configuration.breakerPolicy, ratePerSecond: nil, logger: logger),
+                markSentPatience: configuration.replyClaimTTL / 2,
+                ambiguousSend: configuration.ambiguousSend, parkedRecheck: configuration.parkedRecheckInterval)
             let consumer = AMQPConsumer(
                 configuration: amqp, topology: topology.amqpTopology, queue: topology.jobsQueue,
                 prefetchCount: UInt16(configuration.workerConcurrency), logger: logger)
@@ -68,12 +73,12 @@ public enum AutoResponder {
         do {
             try await SchemaMigrator.migrate(database, logger: logger)
             let http = makeHTTPClient(configuration, logger: logger)
-            let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelay: configuration.retryDelay)
+            let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
             let publisher = AMQPPublisher(
                 configuration: try AMQPConfiguration(url: configuration.amqpURL), topology: topology.amqpTopology,
                 logger: logger)
             let dispatcher = DispatcherService(
-                chats: ChatsAPI(api: UpstreamAPIs(configuration: configuration, client: http).chats),
+                chats: ChatsAPI(api: UpstreamAPIs(configuration: configuration, client: http, logger: logger).chats),
                 store: DispatcherStore(database: database, parkedRecheck: configuration.parkedRecheckInterval),
                 publisher: publisher, topology: topology,
                 pollInterval: configuration.pollInterval, recheckInterval: configuration.recheckInterval,
@@ -123,17 +128,20 @@ public struct ProcessServices: Sendable {
     }
 }
 
-/// The three upstream APIs over one HTTP client.
+/// The three upstream APIs over one HTTP client, each with its guard.
 struct UpstreamAPIs: Sendable {
     let chats: UpstreamAPI
     let logistics: UpstreamAPI
     let telecom: UpstreamAPI
 
-    init(configuration: ServiceConfiguration, client: HTTPClient) {
-        chats = UpstreamAPI(name: "chats", baseURL: configuration.chatsAPIURL, token: configuration.apiToken, client: client)
-        logistics = UpstreamAPI(
-            name: "logistics", baseURL: configuration.logisticsAPIURL, token: configuration.apiToken, client: client)
-        telecom = UpstreamAPI(
-            name: "telecom", baseURL: configuration.telecomAPIURL, token: configuration.apiToken, client: client)
+    init(configuration: ServiceConfiguration, client: HTTPClient, logger: Logger) {
+        func api(_ name: String, _ url: String, rate: Double?) -> UpstreamAPI {
+            UpstreamAPI(
+                name: name, baseURL: url, token: configuration.apiToken, client: client,
+                guard: UpstreamGuard(name: name, breaker: configuration.breakerPolicy, ratePerSecond: rate, logger: logger))
+        }
+        chats = api("chats", configuration.chatsAPIURL, rate: configuration.chatsAPIRate)
+        logistics = api("logistics", configuration.logisticsAPIURL, rate: configuration.logisticsAPIRate)
+        telecom = api("telecom", configuration.telecomAPIURL, rate: configuration.telecomAPIRate)
     }
 }

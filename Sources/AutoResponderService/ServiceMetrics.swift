@@ -48,6 +48,11 @@ enum ServiceMetrics {
     /// `autoresponder_ambiguous_sends_handed_off_total`: posts of unknown outcome handed to a person.
     static func ambiguousSendHandedOff() { Counter(label: "autoresponder_ambiguous_sends_handed_off_total").increment() }
 
+    /// `autoresponder_circuit_breaker_state{api}`: 0 closed, 1 half-open, 2 open.
+    static func breakerState(api: String, _ value: Int) {
+        Gauge(label: "autoresponder_circuit_breaker_state", dimensions: [("api", api)]).record(value)
+    }
+
     /// `autoresponder_dispatcher_active_conversations`: the chats API's active list at the last poll.
     static func activeConversations(_ count: Int) {
         Gauge(label: "autoresponder_dispatcher_active_conversations").record(count)

@@ -11,7 +11,7 @@ import Testing
     let chats = FakeActiveList()
     let store = FakeDispatcherStore()
     let publisher = FakePublisher()
-    let topology = JobTopology(prefix: "autoresponder", retryDelay: .seconds(5))
+    let topology = JobTopology(prefix: "autoresponder", retryDelays: [.seconds(5)])
 
     func poll() async {
         await DispatcherService.poll(

@@ -76,11 +76,13 @@ import Testing
     }
 
     @Test func failuresCountPerLatestClientMessage() async throws {
-        #expect(try await w1.recordFailure(conversation, key: "m1", error: "e", putOffRecheck: .seconds(1)) == 1)
-        #expect(try await w1.recordFailure(conversation, key: "m1", error: "e", putOffRecheck: .seconds(1)) == 2)
-        #expect(try await w1.recordFailure(conversation, key: nil, error: "e", putOffRecheck: .seconds(1)) == 3)
+        #expect(try await w1.recordFailure(conversation, key: "m1", error: "e", counts: true, putOffRecheck: .seconds(1)).attempts == 1)
+        #expect(try await w1.recordFailure(conversation, key: "m1", error: "e", counts: true, putOffRecheck: .seconds(1)).attempts == 2)
+        #expect(try await w1.recordFailure(conversation, key: nil, error: "e", counts: true, putOffRecheck: .seconds(1)).attempts == 3)
         #expect(store.conversation("c1")?.failingKey == "m1")
-        #expect(try await w1.recordFailure(conversation, key: "m2", error: "e", putOffRecheck: .seconds(1)) == 1)
+        #expect(try await w1.recordFailure(conversation, key: "m2", error: "e", counts: true, putOffRecheck: .seconds(1)).attempts == 1)
+        let deferral = try await w1.recordFailure(conversation, key: "m2", error: "e", counts: false, putOffRecheck: .seconds(1))
+        #expect(deferral.attempts == 1, "a deferral is not counted")
         try await w1.park(conversation, reason: "r", recheckAfter: .seconds(300))
         #expect(try await w1.state(of: conversation).parkedAt != nil)
         try await w1.unpark(conversation)

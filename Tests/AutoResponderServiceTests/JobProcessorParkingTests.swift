@@ -4,12 +4,14 @@ import Testing
 
 @testable import AutoResponderService
 
-/// Failures up to `JOB_MAX_ATTEMPTS`, then the park: one hand-off reply when it can be posted, the
-/// hand-off record, no more jobs but a look for a new client message.
+/// Persistent failures up to `JOB_MAX_ATTEMPTS` (transient ones up to `RETRY_BUDGET_MS`), then the
+/// park: one hand-off reply when it can be posted, the hand-off record, no more jobs but a look for a
+/// new client message.
 @Suite struct JobProcessorParkingTests {
-    static let down = UpstreamError(code: .unavailable, upstream: "telecom /chip_status", message: "503")
+    /// An answer that is never valid: a persistent failure, bounded by count.
+    static let down = UpstreamError(code: .invalidResponse, upstream: "telecom /chip_status", message: "503-shaped garbage")
 
-    /// A world whose telecom API is down, after `JOB_MAX_ATTEMPTS` (3) jobs: parked.
+    /// A world whose telecom API answers garbage, after `JOB_MAX_ATTEMPTS` (3) jobs: parked.
     static func parked(handOffReplyFails: Bool = false, messages: [String] = ["my machine does not connect"]) async throws
         -> World
     {
@@ -35,7 +37,7 @@ import Testing
         expect(world.delivered.first, contains: [World.handOffPhrase])
         #expect(world.handOffs.reasons(in: World.conversationID) == ["m1": "repeated_failure"])
         #expect(world.conversationRow?.parkedAt != nil)
-        #expect(world.conversationRow?.parkedReason?.contains("503") == true)
+        #expect(world.conversationRow?.parkedReason?.contains("503-shaped garbage") == true)
         #expect(world.row("m1")?.status == .sent, "the hand-off reply answers the message")
     }
 
@@ -140,5 +142,45 @@ import Testing
         let outcome = await world.job()
         #expect(outcome.isReplied(handedOff: false), "\(outcome)")
         #expect(world.conversationRow?.parkedAt == nil)
+    }
+
+    @Test func transientFailuresAreRetriedUntilTheBudgetIsSpentNotCountedOut() async throws {
+        let world = try World(maxAttempts: 3, retryBudget: .seconds(300))
+        world.telecom.failAlways(UpstreamError(code: .unavailable, upstream: "telecom /chip_status", message: "503"))
+        for _ in 0..<5 {
+            #expect(await world.job().label == "retried", "an outage costs time, not the answer")
+        }
+        #expect(world.conversationRow?.failedAttempts == 5)
+        #expect(world.conversationRow?.parkedAt == nil)
+        world.store.age(by: 301)  // the first failure is now older than RETRY_BUDGET_MS
+        let outcome = await world.job()
+        guard case .parked(let reason, _) = outcome else {
+            Issue.record("expected parked, got \(outcome)")
+            return
+        }
+        #expect(reason.contains("RETRY_BUDGET_MS"))
+        expect(world.delivered.first, contains: [World.handOffPhrase])
+    }
+
+    @Test func theRetryDelayClimbsTheLadderAndHonoursRetryAfter() async throws {
+        let world = try World(maxAttempts: 3, retryBudget: .seconds(300))
+        world.telecom.failAlways(UpstreamError(code: .unavailable, upstream: "telecom /chip_status", message: "503"))
+        let (firstOutcome, secondOutcome) = (await world.job(), await world.job())
+        guard case .retry(_, let first) = firstOutcome, case .retry(_, let second) = secondOutcome else {
+            Issue.record("expected two retries, got \(firstOutcome), \(secondOutcome)")
+            return
+        }
+        #expect(first == .seconds(5))
+        #expect(second == .seconds(30))
+        var limited = UpstreamError(code: .throttled, upstream: "telecom", message: "429", isRetryable: true)
+        limited.retryAfter = .seconds(42)
+        world.telecom.failAlways(limited)
+        let third = await world.job()
+        guard case .deferred(_, let after) = third else {
+            Issue.record("expected a deferral, got \(third)")
+            return
+        }
+        #expect(after == .seconds(42), "Retry-After wins over the ladder")
+        #expect(world.conversationRow?.failedAttempts == 2, "a deferral is not counted")
     }
 }

@@ -1,6 +1,8 @@
 import AutoResponderCore
 import Foundation
 import HTTP
+import Logging
+import Resilience
 import Testing
 
 @testable import AutoResponderService
@@ -15,7 +17,7 @@ import Testing
         try await StatusServer.withServer { server in
             let client = HTTP.HTTPClient(
                 configuration: HTTPClientConfiguration(requestTimeout: .seconds(5)), logger: quietLogger)
-            let api = UpstreamAPI(name: "chats", baseURL: server.baseURL, token: "t", client: client)
+            let api = UpstreamAPI(name: "chats", baseURL: server.baseURL, token: "t", client: client, guard: testGuard())
             var path = "/status/\(status)"
             if let retryAfter { path += "?retry-after=\(retryAfter)" }
             var caught: UpstreamError?
@@ -66,7 +68,7 @@ import Testing
     @Test func aRefusedConnectionHadNoEffect() async throws {
         let port = try StatusServer.closedPort()
         let client = HTTP.HTTPClient(configuration: HTTPClientConfiguration(requestTimeout: .seconds(5)), logger: quietLogger)
-        let api = UpstreamAPI(name: "chats", baseURL: "http://127.0.0.1:\(port)", token: "t", client: client)
+        let api = UpstreamAPI(name: "chats", baseURL: "http://127.0.0.1:\(port)", token: "t", client: client, guard: testGuard())
         var caught: UpstreamError?
         do throws(UpstreamError) {
             _ = try await api.post("/send_message", body: ["conversation_id": "1", "message": "hi"])
@@ -83,7 +85,7 @@ import Testing
         try await StatusServer.withServer { server in
             let client = HTTP.HTTPClient(
                 configuration: HTTPClientConfiguration(requestTimeout: .milliseconds(300)), logger: quietLogger)
-            let api = UpstreamAPI(name: "chats", baseURL: server.baseURL, token: "t", client: client)
+            let api = UpstreamAPI(name: "chats", baseURL: server.baseURL, token: "t", client: client, guard: testGuard())
             var caught: UpstreamError?
             do throws(UpstreamError) {
                 _ = try await api.post("/slow", body: ["conversation_id": "1", "message": "hi"])
@@ -96,4 +98,11 @@ import Testing
             #expect(!error.hadNoEffect, "the server may have acted before the timeout")
         }
     }
+}
+
+/// A guard with the default breaker and no rate limit.
+func testGuard() -> UpstreamGuard {
+    UpstreamGuard(
+        name: "chats", breaker: CircuitBreakerPolicy(), ratePerSecond: nil,
+        logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 }

@@ -39,7 +39,7 @@ struct EndToEndSystem {
                     "TELECOM_API_URL": baseURL.absoluteString, "API_TOKEN": token,
                     "CONFIG_DIR": TestEnvironment.repositoryRoot.appendingPathComponent("config").path,
                     "AMQP_PREFIX": prefix, "POLL_INTERVAL_MS": "100", "RECHECK_INTERVAL_MS": "1000",
-                    "JOB_RETRY_DELAY_MS": "200", "HTTP_TIMEOUT_MS": "2000", "REPLY_CLAIM_TTL_MS": "5000",
+                    "JOB_RETRY_DELAYS_MS": "200,500,1000,2000", "HTTP_TIMEOUT_MS": "2000", "REPLY_CLAIM_TTL_MS": "5000",
                     "WORKER_CONCURRENCY": "16", "DATABASE_POOL_SIZE": "4", "SEND_SETTLE_MS": "2000",
                     "PARKED_RECHECK_INTERVAL_MS": "3000",
                 ]
@@ -75,7 +75,8 @@ struct EndToEndSystem {
                     try await tasks.waitForAll()
                     return result
                 }
-                await deleteBrokerObjects(prefix: prefix, logger: logger)
+                let delays = (try? ServiceConfiguration(environment: environment).retryDelays) ?? [.milliseconds(200)]
+                await deleteBrokerObjects(prefix: prefix, retryDelays: delays, logger: logger)
                 return try outcome.get()
             }
             await database.drop()
@@ -156,10 +157,10 @@ struct EndToEndSystem {
         }
     }
 
-    private static func deleteBrokerObjects(prefix: String, logger: Logger) async {
+    private static func deleteBrokerObjects(prefix: String, retryDelays: [Duration], logger: Logger) async {
         guard let configuration = try? AMQPConfiguration(url: TestEnvironment.amqpURL) else { return }
         let publisher = AMQPPublisher(configuration: configuration, logger: quietLogger)
-        for queue in JobTopology(prefix: prefix, retryDelay: .milliseconds(200)).allQueues {
+        for queue in JobTopology(prefix: prefix, retryDelays: retryDelays).allQueues {
             _ = try? await publisher.deleteQueue(queue)
         }
         try? await publisher.deleteExchange(prefix)

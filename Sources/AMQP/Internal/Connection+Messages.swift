@@ -64,6 +64,10 @@ extension Connection {
             properties._flags |= amqp_flags_t(AMQP_BASIC_HEADERS_FLAG)
             properties.headers = arena.table(message.headers)
         }
+        if let expiration = message.expiration {
+            properties._flags |= amqp_flags_t(AMQP_BASIC_EXPIRATION_FLAG)
+            properties.expiration = arena.bytes(String(max(0, expiration.milliseconds)))
+        }
         let exchange = arena.bytes(message.exchange)
         let routingKey = arena.bytes(message.routingKey)
         let status = message.body.withUnsafeBytes { raw in

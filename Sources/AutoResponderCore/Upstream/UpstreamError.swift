@@ -20,6 +20,9 @@ public struct UpstreamError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let mismatchedData = Code("mismatchedData")
         /// A 4xx other than "not found" (e.g. 401: wrong token): retrying will not help.
         public static let rejected = Code("rejected")
+        /// Not called at all: the upstream's circuit breaker is open or its rate limit is reached. Not
+        /// a failure of the job: it is deferred by ``UpstreamError/retryAfter``.
+        public static let throttled = Code("throttled")
 
         /// The code's name.
         public var description: String { name }

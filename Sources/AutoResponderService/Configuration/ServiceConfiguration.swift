@@ -1,5 +1,6 @@
 import AutoResponderCore
 import Foundation
+import Resilience
 
 /// Everything the dispatcher and the worker read from the environment (docs/contract.md, "Configuration"),
 /// built in one place by ``ServiceConfiguration/init(environment:)``.
@@ -30,10 +31,31 @@ public struct ServiceConfiguration: Sendable {
     public var httpConnectTimeout: Duration
     /// Total timeout of one upstream HTTP request (`HTTP_TIMEOUT_MS`).
     public var httpTimeout: Duration
-    /// Attempts of one job before it is handed to a person (`JOB_MAX_ATTEMPTS`).
+    /// Failed attempts of a conversation, for failures that will probably happen again (an answer
+    /// that is never valid), before it is parked (`JOB_MAX_ATTEMPTS`).
     public var maxAttempts: Int
-    /// Delay before a failed job is tried again (`JOB_RETRY_DELAY_MS`).
-    public var retryDelay: Duration
+    /// The shortest delay before a failed job is tried again (`JOB_RETRY_DELAY_MS`): the first rung of
+    /// ``retryDelays``.
+    public var retryDelay: Duration { retryDelays[0] }
+    /// The delay ladder of retries (`JOB_RETRY_DELAYS_MS`, comma-separated; default: `JOB_RETRY_DELAY_MS`
+    /// × 1, 5, 30, 120, 600, i.e. 1 s, 5 s, 30 s, 2 min, 10 min). One delay queue each.
+    public var retryDelays: [Duration]
+    /// How long upstream failures (outages, limits, open breakers) may go on for a conversation before
+    /// it is handed off (`RETRY_BUDGET_MS`, default 5 min).
+    public var retryBudget: Duration
+    /// When an upstream's circuit breaker opens (`BREAKER_FAILURE_RATIO`, `BREAKER_MIN_CALLS`,
+    /// `BREAKER_WINDOW_MS`, `BREAKER_OPEN_MS`, `BREAKER_MAX_OPEN_MS`).
+    public var breakerPolicy: CircuitBreakerPolicy
+    /// Client-side rate limits, requests per second per process (`CHATS_API_RATE`,
+    /// `LOGISTICS_API_RATE`, `TELECOM_API_RATE`; unset: none).
+    public var chatsAPIRate: Double?
+    /// See ``chatsAPIRate``.
+    public var logisticsAPIRate: Double?
+    /// See ``chatsAPIRate``.
+    public var telecomAPIRate: Double?
+    /// How long SIGTERM lets the jobs in flight finish before handing them back (`SHUTDOWN_GRACE_MS`,
+    /// default 25 s: below the 30 s of Docker and Kubernetes).
+    public var shutdownGrace: Duration
     /// How long a reply claim protects a message from other workers (`REPLY_CLAIM_TTL_MS`).
     public var replyClaimTTL: Duration
     /// PostgreSQL connections per process (`DATABASE_POOL_SIZE`).
@@ -84,7 +106,20 @@ public struct ServiceConfiguration: Sendable {
         httpConnectTimeout = try env.milliseconds("HTTP_CONNECT_TIMEOUT_MS", default: 2000, range: 10...60_000)
         httpTimeout = try env.milliseconds("HTTP_TIMEOUT_MS", default: 5000, range: 10...300_000)
         maxAttempts = try env.integer("JOB_MAX_ATTEMPTS", default: 5, range: 1...100)
-        retryDelay = try env.milliseconds("JOB_RETRY_DELAY_MS", default: 2000, range: 10...3_600_000)
+        let firstDelay = try env.integer("JOB_RETRY_DELAY_MS", default: 1000, range: 10...3_600_000)
+        retryDelays = try env.millisecondsList(
+            "JOB_RETRY_DELAYS_MS", default: [1, 5, 30, 120, 600].map { $0 * firstDelay }, range: 10...86_400_000)
+        retryBudget = try env.milliseconds("RETRY_BUDGET_MS", default: 300_000, range: 0...86_400_000)
+        breakerPolicy = CircuitBreakerPolicy(
+            window: try env.milliseconds("BREAKER_WINDOW_MS", default: 10_000, range: 1000...600_000),
+            minimumCalls: try env.integer("BREAKER_MIN_CALLS", default: 10, range: 1...100_000),
+            failureRatio: try env.ratio("BREAKER_FAILURE_RATIO", default: 0.5),
+            openDuration: try env.milliseconds("BREAKER_OPEN_MS", default: 5000, range: 100...3_600_000),
+            maximumOpenDuration: try env.milliseconds("BREAKER_MAX_OPEN_MS", default: 60_000, range: 100...3_600_000))
+        chatsAPIRate = try env.rate("CHATS_API_RATE")
+        logisticsAPIRate = try env.rate("LOGISTICS_API_RATE")
+        telecomAPIRate = try env.rate("TELECOM_API_RATE")
+        shutdownGrace = try env.milliseconds("SHUTDOWN_GRACE_MS", default: 25_000, range: 0...3_600_000)
         replyClaimTTL = try env.milliseconds("REPLY_CLAIM_TTL_MS", default: 60_000, range: 1000...86_400_000)
         databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: 8, range: 1...200)
         amqpPrefix = env.string("AMQP_PREFIX", default: "autoresponder")
@@ -147,6 +182,38 @@ struct EnvironmentReader {
 
     func milliseconds(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(ServiceConfigurationError) -> Duration {
         .milliseconds(try integer(name, default: fallback, range: range))
+    }
+
+    /// A comma-separated list of milliseconds, each in `range`.
+    func millisecondsList(_ name: String, default fallback: [Int], range: ClosedRange<Int>)
+        throws(ServiceConfigurationError) -> [Duration]
+    {
+        guard let raw = value(name) else { return fallback.map { .milliseconds($0) } }
+        let numbers = raw.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0.map(range.contains) ?? false }) else {
+            throw ServiceConfigurationError(
+                variable: name,
+                message: "must be comma-separated integers in \(range.lowerBound)...\(range.upperBound), got '\(raw)'")
+        }
+        return numbers.compactMap { $0 }.sorted().map { .milliseconds($0) }
+    }
+
+    /// A number in 0...1.
+    func ratio(_ name: String, default fallback: Double) throws(ServiceConfigurationError) -> Double {
+        guard let raw = value(name) else { return fallback }
+        guard let number = Double(raw), number > 0, number <= 1 else {
+            throw ServiceConfigurationError(variable: name, message: "must be a number in (0, 1], got '\(raw)'")
+        }
+        return number
+    }
+
+    /// A positive number of requests per second, or `nil` when unset.
+    func rate(_ name: String) throws(ServiceConfigurationError) -> Double? {
+        guard let raw = value(name) else { return nil }
+        guard let number = Double(raw), number > 0, number.isFinite else {
+            throw ServiceConfigurationError(variable: name, message: "must be a positive number of requests per second, got '\(raw)'")
+        }
+        return number
     }
 
     /// One of the raw values of `Choice` (compared lowercased).

@@ -2,12 +2,13 @@ import AMQP
 
 /// The broker objects of the service, named from a prefix (`AMQP_PREFIX`, default `autoresponder`):
 ///
-/// - exchange `P` (direct): `jobs` → queue `P.jobs`, `retry` → queue `P.retry.<delay>ms`;
+/// - exchange `P` (direct): `jobs` → queue `P.jobs`, `retry.<delay>ms` → queue `P.retry.<delay>ms`;
 /// - queue `P.jobs` (quorum, durable; after `x-delivery-limit` deliveries, or rejected, a message is
-///   dead-lettered to exchange `P.dlx` → queue `P.dead`);
-/// - queue `P.retry.<delay>ms` (durable): jobs wait there `delay`, then expire back to `P` / `jobs`.
-///   The delay is in the name, so changing `JOB_RETRY_DELAY_MS` declares a new queue instead of
-///   failing on a changed argument;
+///   dead-lettered to exchange `P.dlx` → queue `P.dead-letters`);
+/// - one queue `P.retry.<delay>ms` (durable) per rung of the retry ladder (`JOB_RETRY_DELAYS_MS`):
+///   jobs wait there at most `delay` (each with its own, jittered `expiration`), then expire back to
+///   `P` / `jobs`. Waiting takes no worker slot. The delay is in the name, so changing the ladder
+///   declares new queues instead of failing on a changed argument;
 /// - queue `P.dead-letters` (quorum, at most `deadLetterLimit` messages, the oldest dropped first):
 ///   the job of each conversation parked after its failed attempts (headers `x-autoresponder-reason`,
 ///   `-attempts`, `-conversation-id`; the body is the job), and messages the broker dead-lettered
@@ -17,8 +18,8 @@ import AMQP
 public struct JobTopology: Sendable {
     /// The prefix of every name.
     public let prefix: String
-    /// How long a job waits in the retry queue.
-    public let retryDelay: Duration
+    /// The retry ladder: one delay queue per rung, shortest first.
+    public let retryDelays: [Duration]
     /// Deliveries of one message before the broker dead-letters it (a job that crashes workers).
     public let deliveryLimit: Int
 
@@ -27,9 +28,10 @@ public struct JobTopology: Sendable {
     public let deadLetterLimit: Int
 
     /// Creates the topology.
-    public init(prefix: String, retryDelay: Duration, deliveryLimit: Int = 20, deadLetterLimit: Int = 10_000) {
+    public init(prefix: String, retryDelays: [Duration], deliveryLimit: Int = 20, deadLetterLimit: Int = 10_000) {
+        precondition(!retryDelays.isEmpty, "the retry ladder needs at least one delay")
         self.prefix = prefix
-        self.retryDelay = retryDelay
+        self.retryDelays = retryDelays.sorted()
         self.deliveryLimit = deliveryLimit
         self.deadLetterLimit = deadLetterLimit
     }
@@ -38,19 +40,22 @@ public struct JobTopology: Sendable {
     public var exchange: String { prefix }
     /// Routing key of new jobs.
     public static let jobsKey = "jobs"
-    /// Routing key of jobs to try again later.
-    public static let retryKey = "retry"
+    /// Routing key of jobs to try again after `delay` (a rung of the ladder).
+    public static func retryKey(_ delay: Duration) -> String { "retry.\(delay.milliseconds)ms" }
     /// The queue workers consume.
     public var jobsQueue: String { "\(prefix).jobs" }
-    /// The queue where jobs wait before another attempt.
-    public var retryQueue: String { "\(prefix).retry.\(retryDelay.milliseconds)ms" }
+    /// The queue where jobs wait `delay` (a rung of the ladder) before another attempt.
+    public func retryQueue(_ delay: Duration) -> String { "\(prefix).retry.\(delay.milliseconds)ms" }
+
+    /// The rung a retry after `delay` waits on: the shortest at least `delay` long, else the longest.
+    public func rung(for delay: Duration) -> Duration { retryDelays.first { $0 >= delay } ?? retryDelays.last! }
     /// The exchange of dead letters.
     public var deadLetterExchange: String { "\(prefix).dlx" }
     /// The queue of dead letters.
     public var deadQueue: String { "\(prefix).dead-letters" }
 
     /// Every queue of the topology (for depth metrics and the operator's status).
-    public var allQueues: [String] { [jobsQueue, retryQueue, deadQueue] }
+    public var allQueues: [String] { [jobsQueue] + retryDelays.map(retryQueue) + [deadQueue] }
 
     /// Everything declared by the dispatcher and the workers on every (re)connect.
     public var amqpTopology: AMQPTopology {
@@ -62,14 +67,18 @@ public struct JobTopology: Sendable {
             queues: [
                 AMQPQueue(name: jobsQueue).quorum().deliveryLimit(deliveryLimit)
                     .deadLetter(exchange: deadLetterExchange),
-                AMQPQueue(name: retryQueue).messageTTL(retryDelay)
-                    .deadLetter(exchange: exchange, routingKey: Self.jobsKey),
+            ] + retryDelays.map { delay in
+                AMQPQueue(name: retryQueue(delay)).messageTTL(delay)
+                    .deadLetter(exchange: exchange, routingKey: Self.jobsKey)
+            } + [
                 AMQPQueue(name: deadQueue).quorum().argument("x-max-length", .int64(Int64(deadLetterLimit)))
                     .argument("x-overflow", .string("drop-head")),
             ],
             bindings: [
                 AMQPBinding(queue: jobsQueue, exchange: exchange, routingKey: Self.jobsKey),
-                AMQPBinding(queue: retryQueue, exchange: exchange, routingKey: Self.retryKey),
+            ] + retryDelays.map { delay in
+                AMQPBinding(queue: retryQueue(delay), exchange: exchange, routingKey: Self.retryKey(delay))
+            } + [
                 AMQPBinding(queue: deadQueue, exchange: deadLetterExchange),
             ])
     }
@@ -90,11 +99,21 @@ public struct JobTopology: Sendable {
 
     /// The AMQP message of a job: persistent, mandatory (an unroutable job is an error), with the job
     /// id as message id.
-    public func message(for job: Job, retry: Bool = false) throws -> AMQPMessage {
+    public func message(for job: Job) throws -> AMQPMessage {
         AMQPMessage(
-            exchange: exchange, routingKey: retry ? Self.retryKey : Self.jobsKey, body: try job.encoded(),
-            messageId: job.jobID, contentType: "application/json",
+            exchange: exchange, routingKey: Self.jobsKey, body: try job.encoded(), messageId: job.jobID,
+            contentType: "application/json",
             headers: ["conversation-id": .string(job.conversationID), "attempt": .int64(Int64(job.attempt))],
             persistent: true, mandatory: true)
+    }
+
+    /// The AMQP message of a job to try again after about `delay`: published to the rung at least that
+    /// long, with its own `expiration` (`delay`, at most the rung's), so that jittered delays hold.
+    public func retryMessage(for job: Job, after delay: Duration) throws -> AMQPMessage {
+        let rung = rung(for: delay)
+        var message = try message(for: job)
+        message.routingKey = Self.retryKey(rung)
+        message.expiration = min(delay, rung)
+        return message
     }
 }

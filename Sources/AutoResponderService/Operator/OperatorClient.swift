@@ -18,7 +18,7 @@ public struct OperatorClient: Sendable {
                 url: configuration.databaseURL, poolSize: 2, statementTimeout: .seconds(30),
                 applicationName: "autoresponderctl"),
             logger: logger)
-        topology = JobTopology(prefix: configuration.amqpPrefix, retryDelay: configuration.retryDelay)
+        topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
         // No topology: an operator's command never declares queues, it only looks at them.
         broker = AMQPPublisher(configuration: try AMQPConfiguration(url: configuration.amqpURL), logger: logger)
     }

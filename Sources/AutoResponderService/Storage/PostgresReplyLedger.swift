@@ -18,7 +18,7 @@ struct PostgresReplyLedger: ReplyLedger {
         // One round trip: the conversation's row (if any) joined with its ledger rows (if any).
         let rows = try await database.query(
             """
-            SELECT c.failed_attempts, c.failing_key, c.parked_at,
+            SELECT c.failed_attempts, c.failing_key, c.parked_at, c.failing_since IS NOT NULL AS failing,
                    r.message_id, r.status, r.reply_group, r.reply_text, r.claimed_at, r.tried_at,
                    r.claim_expires_at > now() AS live
             FROM (SELECT $1::text AS id) AS k
@@ -33,6 +33,7 @@ struct PostgresReplyLedger: ReplyLedger {
             state.failedAttempts = try row.decode(Int?.self, "failed_attempts") ?? 0
             state.failingKey = try row.decode(String?.self, "failing_key")
             state.parkedAt = try row.decode(Date?.self, "parked_at")
+            state.isFailing = try row.decode(Bool?.self, "failing") ?? false || state.failedAttempts > 0
             guard let group = try row.decode(String?.self, "reply_group"),
                 let id = try? MessageID(try row.decode(String.self, "message_id")),
                 let status = RecordedReply.State(rawValue: try row.decode(String.self, "status"))
@@ -164,28 +165,36 @@ struct PostgresReplyLedger: ReplyLedger {
     }
 
     func recordFailure(
-        _ conversation: ConversationID, key: String?, error: String, putOffRecheck: Duration
-    ) async throws -> Int {
+        _ conversation: ConversationID, key: String?, error: String, counts: Bool, putOffRecheck: Duration
+    ) async throws -> FailureRecord {
         let rows = try await database.query(
             """
             INSERT INTO responder.conversations AS c
-              (conversation_id, next_check_at, failed_attempts, failing_key, last_error)
-            VALUES ($1, now(), 1, $2, $3)
+              (conversation_id, next_check_at, failed_attempts, failing_key, failing_since, last_error)
+            VALUES ($1, now() + $5::bigint * interval '1 millisecond', $4::int, $2, now(), $3)
             ON CONFLICT (conversation_id) DO UPDATE SET
               failed_attempts = CASE WHEN $2::text IS NULL OR c.failing_key IS NOT DISTINCT FROM $2::text
-                                     THEN c.failed_attempts + 1 ELSE 1 END,
+                                     THEN c.failed_attempts + $4::int ELSE $4::int END,
+              failing_since = CASE WHEN ($2::text IS NULL OR c.failing_key IS NOT DISTINCT FROM $2::text)
+                                        AND c.failing_since IS NOT NULL
+                                   THEN c.failing_since ELSE now() END,
               failing_key = coalesce($2::text, c.failing_key), last_error = $3,
-              next_check_at = greatest(c.next_check_at, now() + $4::bigint * interval '1 millisecond')
-            RETURNING failed_attempts
-            """, [conversation.rawValue, key, String(error.prefix(2000)), putOffRecheck.milliseconds])
-        return try rows.first?.decode(Int.self, "failed_attempts") ?? 1
+              next_check_at = greatest(c.next_check_at, now() + $5::bigint * interval '1 millisecond')
+            RETURNING failed_attempts, (extract(epoch FROM now() - failing_since) * 1000)::bigint AS failing_ms
+            """,
+            [conversation.rawValue, key, String(error.prefix(2000)), counts ? 1 : 0, putOffRecheck.milliseconds])
+        guard let row = rows.first else { return FailureRecord(attempts: counts ? 1 : 0, failingFor: .zero) }
+        return FailureRecord(
+            attempts: try row.decode(Int.self, "failed_attempts"),
+            failingFor: .milliseconds(try row.decode(Int.self, "failing_ms")))
     }
 
     func clearFailures(_ conversation: ConversationID) async throws {
         try await database.query(
             """
-            UPDATE responder.conversations SET failed_attempts = 0, failing_key = NULL, last_error = NULL
-            WHERE conversation_id = $1 AND failed_attempts > 0
+            UPDATE responder.conversations
+            SET failed_attempts = 0, failing_key = NULL, failing_since = NULL, last_error = NULL
+            WHERE conversation_id = $1 AND (failed_attempts > 0 OR failing_since IS NOT NULL)
             """, [conversation.rawValue])
     }
 
@@ -210,8 +219,8 @@ struct PostgresReplyLedger: ReplyLedger {
         let rows = try await database.query(
             """
             UPDATE responder.conversations
-            SET parked_at = NULL, parked_reason = NULL, failed_attempts = 0, failing_key = NULL, last_error = NULL,
-                next_check_at = CASE WHEN $2 THEN now() ELSE next_check_at END
+            SET parked_at = NULL, parked_reason = NULL, failed_attempts = 0, failing_key = NULL,
+                failing_since = NULL, last_error = NULL, next_check_at = CASE WHEN $2 THEN now() ELSE next_check_at END
             WHERE conversation_id = $1 AND parked_at IS NOT NULL
             RETURNING conversation_id
             """, [conversation.rawValue, dueNow])

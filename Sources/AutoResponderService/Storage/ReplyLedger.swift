@@ -28,12 +28,12 @@ protocol ReplyLedger: Sendable {
     func handOver(_ conversation: ConversationID, group: String) async throws
     /// Records that client messages wait for a reply since `since` (best effort; for the operator).
     func markWaiting(_ conversation: ConversationID, since: Date) async throws
-    /// Counts a failed job for the conversation's latest client message `key` (a new key starts the
-    /// count again), puts the dispatcher's next re-check of it off by at least `putOffRecheck` (its
-    /// retry is on the way), and returns the count.
+    /// Records a failed (or deferred) job for the conversation's latest client message `key` (a new
+    /// key starts over): counts it when `counts`, remembers when the failures began, puts the
+    /// dispatcher's next re-check off by at least `putOffRecheck` (the retry is on the way).
     func recordFailure(
-        _ conversation: ConversationID, key: String?, error: String, putOffRecheck: Duration
-    ) async throws -> Int
+        _ conversation: ConversationID, key: String?, error: String, counts: Bool, putOffRecheck: Duration
+    ) async throws -> FailureRecord
     /// Forgets the conversation's failures (a job succeeded).
     func clearFailures(_ conversation: ConversationID) async throws
     /// Parks the conversation: no jobs but a rare look for a new client message (`recheckAfter`).
@@ -54,8 +54,18 @@ struct LedgerState: Sendable {
     var failedAttempts = 0
     /// The latest client message the failures were about.
     var failingKey: String?
+    /// Failures or deferrals are being counted (a success must clear them).
+    var isFailing = false
     /// When the conversation was parked, if it is.
     var parkedAt: Date?
+}
+
+/// The failures of a conversation so far (for its latest client message).
+struct FailureRecord: Sendable, Equatable {
+    /// Counted failed attempts.
+    var attempts: Int
+    /// How long ago the first of these failures (or deferrals) happened.
+    var failingFor: Duration
 }
 
 /// A reply about to be posted, as the ledger records it.

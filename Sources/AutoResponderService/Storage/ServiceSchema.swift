@@ -113,5 +113,13 @@ enum ServiceSchema {
                 ALTER TABLE responder.conversations ADD COLUMN parked_reason text;
                 CREATE INDEX conversations_parked ON responder.conversations (parked_at) WHERE parked_at IS NOT NULL;
                 """),
+        Migration(
+            version: 4,
+            summary: "retry budget: when a conversation's failures began",
+            sql: """
+                -- The first failure (or deferral: an open breaker, a rate limit) of the current run, for the
+                -- latest client message: upstream failures are retried until RETRY_BUDGET_MS has passed.
+                ALTER TABLE responder.conversations ADD COLUMN failing_since timestamptz;
+                """),
     ]
 }

@@ -2,22 +2,27 @@ import AutoResponderCore
 import Foundation
 import HTTP
 
-/// One upstream HTTP API: a base URL, the token and a shared ``HTTPClient``.
+/// One upstream HTTP API: a base URL, the token, a shared ``HTTPClient`` and the API's
+/// ``UpstreamGuard`` (circuit breaker, rate limit).
 ///
 /// Turns the HTTP wrapper's errors into the domain's ``UpstreamError`` (a 404 — or another "unknown
-/// id" 4xx — is not an error but `nil`, which the ports return as "not found").
+/// id" 4xx — is not an error but `nil`, which the ports return as "not found"). A 429 is not an error
+/// of the job either: the API asked to slow down (``UpstreamError/Code/throttled``, deferred by its
+/// `Retry-After`).
 struct UpstreamAPI: Sendable {
     /// The API's name in errors and logs (`chats`, `logistics`, `telecom`).
     let name: String
     let baseURL: String
     let token: String
     let client: HTTPClient
+    let upstreamGuard: UpstreamGuard
 
-    init(name: String, baseURL: String, token: String, client: HTTPClient) {
+    init(name: String, baseURL: String, token: String, client: HTTPClient, guard upstreamGuard: UpstreamGuard) {
         self.name = name
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.token = token
         self.client = client
+        self.upstreamGuard = upstreamGuard
     }
 
     /// POSTs `body` as JSON to `path` and returns the answer's body, or `nil` for an "unknown id" 4xx
@@ -32,12 +37,14 @@ struct UpstreamAPI: Sendable {
         if let body {
             request.body = Array((try? JSONEncoder().encode(body)) ?? Data("{}".utf8))
         }
+        let probe = try await upstreamGuard.admit()
         let response: HTTPResponse
         let started = ContinuousClock.now
         do {
             response = try await client.execute(request)
             ServiceMetrics.upstreamRequest(api: name, duration: ContinuousClock.now - started)
         } catch {
+            upstreamGuard.record(success: error.code == .cancelled, probe: probe)
             ServiceMetrics.upstreamRequest(api: name, duration: ContinuousClock.now - started)
             ServiceMetrics.upstreamError(api: name, class: error.code == .timeout ? "timeout" : "transport")
             var failure = UpstreamError(
@@ -49,6 +56,18 @@ struct UpstreamAPI: Sendable {
         }
         if let errorClass = Self.errorClass(of: response.status, notFoundIsNil: notFoundIsNil) {
             ServiceMetrics.upstreamError(api: name, class: errorClass)
+        }
+        // An answer is a sign of health, a refusal included; no answer in time or a 5xx is not.
+        upstreamGuard.record(success: response.status < 500 && response.status != 408, probe: probe)
+        if response.status == 429 {
+            let retryAfter = Self.retryAfter(response.headers["retry-after"]) ?? .seconds(1)
+            upstreamGuard.slowDown(for: retryAfter)
+            var throttled = UpstreamError(
+                code: .throttled, upstream: endpoint, message: "answered 429: slowing down for \(retryAfter)",
+                isRetryable: true)
+            throttled.hadNoEffect = true
+            throttled.retryAfter = retryAfter
+            throw throttled
         }
         var failure: UpstreamError
         switch response.status {

@@ -7,11 +7,13 @@ enum JobOutcome: Sendable, CustomStringConvertible {
     /// Every client message is answered already (or the conversation has none, or it is parked and
     /// nothing new came).
     case nothingToDo
-    /// Not now, and not a failure: another worker holds the messages, or a post's outcome is not
-    /// known yet. Look again later without counting an attempt.
-    case deferred(String)
-    /// Something failed that may work later (an upstream, the database): retry; the attempt is counted.
-    case retry(String)
+    /// Not now, and not a failure: another worker holds the messages, a post's outcome is not known
+    /// yet, an upstream's breaker is open or it asked to slow down. Look again after `after` without
+    /// counting an attempt.
+    case deferred(String, after: Duration)
+    /// Something failed that may work later (an upstream, the database): retry after `after` (a rung
+    /// of the retry ladder, jittered by the worker); the attempt is counted.
+    case retry(String, after: Duration)
     /// The job cannot ever be done (unknown conversation, invalid id): log and drop it.
     case dropped(String)
     /// The conversation failed `JOB_MAX_ATTEMPTS` times: it is parked for a person (hand-off recorded,
@@ -25,8 +27,8 @@ enum JobOutcome: Sendable, CustomStringConvertible {
         switch self {
         case .replied(let resolver, let handedOff): handedOff ? "handed off (\(resolver))" : "replied (\(resolver))"
         case .nothingToDo: "nothing to do"
-        case .deferred(let why): "deferred: \(why)"
-        case .retry(let why): "retry: \(why)"
+        case .deferred(let why, let after): "deferred for \(after): \(why)"
+        case .retry(let why, let after): "retry in \(after): \(why)"
         case .dropped(let why): "dropped: \(why)"
         case .parked(let why, let attempts): "parked after \(attempts) attempts: \(why)"
         case .lostClaim(let resolver): "posted with a lost claim (\(resolver))"

@@ -20,7 +20,8 @@ extension JobProcessor {
             switch try await ledger.claim(claim, jobID: jobID, takingOver: work.takingOver) {
             case .claimed: break
             case .alreadySent: return .nothingToDo
-            case .heldByAnother: return .deferred("another worker is answering these messages")
+            case .heldByAnother:
+                return .deferred("another worker is answering these messages", after: retryPolicy.levels[0])
             }
         } catch {
             return await failed(error, doing: "claiming the messages", work, counting: countingFailures, logger: logger)
@@ -49,7 +50,7 @@ extension JobProcessor {
         }
         let owned = await markSent(claim, logger: logger)
         Self.recordReplyMetrics(reply, pending: pending)
-        if work.state.failedAttempts > 0 { try? await ledger.clearFailures(work.id) }
+        if work.state.isFailing { try? await ledger.clearFailures(work.id) }
         guard owned else {
             ServiceMetrics.lostClaim()
             logger.error(

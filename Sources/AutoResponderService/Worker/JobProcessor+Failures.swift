@@ -1,10 +1,13 @@
 import AutoResponderCore
 import Foundation
 import Logging
+import PostgreSQL
+import Resilience
 
 extension JobProcessor {
-    /// Counts the failure for the conversation's latest client message; retries below `maxAttempts`,
-    /// parks the conversation at it.
+    /// Records the failure for the conversation's latest client message and applies the retry policy:
+    /// try again after a rung of the ladder (deferrals are not counted), or park the conversation once
+    /// upstream failures outlast `RETRY_BUDGET_MS` or persistent ones reach `JOB_MAX_ATTEMPTS`.
     func failed(
         _ error: any Error, doing what: String, _ work: Work, counting: Bool = true, logger: Logger
     ) async -> JobOutcome {
@@ -12,22 +15,63 @@ extension JobProcessor {
         // A parked conversation is never retried in a loop: its next look comes with
         // PARKED_RECHECK_INTERVAL_MS (also when its due hand-off reply failed).
         if work.state.parkedAt != nil && !counting { return .nothingToDo }
-        guard counting else { return .retry(message) }
+        let kind = Self.kind(of: error)
+        if Self.isDatabaseOutage(error) { databaseGuard.record(success: false, probe: false) }
+        let retryAfter = (error as? UpstreamError)?.retryAfter
+        guard counting else { return .retry(message, after: max(retryPolicy.levels[0], retryAfter ?? .zero)) }
         guard work.state.parkedAt == nil else {
-            // A parked conversation is not retried: its next look comes with PARKED_RECHECK_INTERVAL_MS.
             logger.info("a parked conversation is still failing; looking again later", metadata: ["error": "\(message)"])
             return .nothingToDo
         }
-        let attempts: Int
+        // The delay this failure will probably get, to put the dispatcher's re-check off beyond it.
+        let expected = retryPolicy.decide(
+            kind, attempts: work.state.failedAttempts + (kind == .deferred ? 0 : 1), failingFor: .zero,
+            retryAfter: retryAfter)
+        let putOff = if case .retry(let after) = expected { after * 2 } else { retryPolicy.levels[0] * 2 }
+        let record: FailureRecord
         do {
-            attempts = try await ledger.recordFailure(
-                work.id, key: work.latestKey, error: message, putOffRecheck: retryDelay * 2)
+            record = try await ledger.recordFailure(
+                work.id, key: work.latestKey, error: message, counts: kind != .deferred, putOffRecheck: putOff)
         } catch {
-            // The database is down: the failure cannot even be counted. Retry; nothing is lost.
-            return .retry("\(message) (and counting the failure failed: \(error))")
+            // The database is down: the failure cannot even be recorded. Retry; nothing is lost.
+            return .retry("\(message) (and recording the failure failed: \(error))", after: retryPolicy.levels[0])
         }
-        guard attempts >= maxAttempts else { return .retry(message) }
-        return await park(work, reason: message, attempts: attempts, logger: logger)
+        switch retryPolicy.decide(kind, attempts: record.attempts, failingFor: record.failingFor, retryAfter: retryAfter) {
+        case .retry(let after):
+            return kind == .deferred ? .deferred(message, after: after) : .retry(message, after: after)
+        case .giveUp:
+            let why = kind == .persistent
+                ? "\(message) (after \(record.attempts) attempts)"
+                : "\(message) (upstream failures for \(record.failingFor.roundedDescription), beyond RETRY_BUDGET_MS)"
+            return await park(work, reason: why, attempts: record.attempts, logger: logger)
+        }
+    }
+
+    /// How a failure counts for the retry policy: an upstream that is down, slow or limiting is
+    /// transient (bounded by time); an open breaker or a "slow down" is a deferral (not counted); an
+    /// answer that is never valid, or a refusal, is persistent (bounded by count).
+    static func kind(of error: any Error) -> RetryPolicy.Failure {
+        if let upstream = error as? UpstreamError {
+            switch upstream.code {
+            case .throttled: return .deferred
+            case .timeout, .unavailable: return .transient
+            default: return .persistent
+            }
+        }
+        if isDatabaseOutage(error) || error is CancellationError { return .transient }
+        return .persistent
+    }
+
+    /// A database that is down, stalled or unreachable (not a refused statement).
+    static func isDatabaseOutage(_ error: any Error) -> Bool {
+        if let postgres = error as? PostgresError {
+            return postgres.isConnectionLevel || postgres.code == .timeout || postgres.code == .poolClosed
+                || postgres.code == .connectionFailed
+        }
+        if let upstream = error as? UpstreamError, upstream.upstream == "database" {
+            return upstream.code == .timeout || upstream.code == .unavailable
+        }
+        return false
     }
 
     /// Parks the conversation: one hand-off reply if one can still be posted (the client hears that a
@@ -44,7 +88,8 @@ extension JobProcessor {
         {
             // Best effort: when the chats API itself is what fails, this fails too (not counted again).
             var handOffWork = work
-            handOffWork.state.failedAttempts = 0
+            handOffWork.state.failedAttempts = 0  // keep the failure record: it says what the park is about
+            handOffWork.state.isFailing = false
             if case .replied = await deliver(reply, handOffWork, jobID: "park", countingFailures: false, logger: logger) {
                 recorded = true
             }
@@ -63,7 +108,7 @@ extension JobProcessor {
             try await ledger.park(
                 work.id, reason: reason, recheckAfter: recorded ? parkedRecheck : min(parkedRecheck, .seconds(30)))
         } catch {
-            return .retry("parking failed: \(error)")
+            return .retry("parking failed: \(error)", after: retryPolicy.levels[0])
         }
         return .parked(reason: reason, attempts: attempts)
     }

@@ -1,6 +1,7 @@
 import AutoResponderCore
 import Foundation
 import Logging
+import Resilience
 
 /// Does one job: reads the conversation, reconciles it with the reply ledger (echoes, unknown post
 /// outcomes), asks the domain for the reply, claims the messages, posts the reply and records it.
@@ -13,16 +14,16 @@ struct JobProcessor: Sendable {
     let ledger: any ReplyLedger
     let responder: ConversationResponder
     let handOffs: any HandOffRecorder
-    let maxAttempts: Int
+    /// When failed jobs are tried again, and when the conversation is parked instead.
+    let retryPolicy: RetryPolicy
+    /// The database's circuit breaker: while it is open, jobs are deferred without touching it.
+    let databaseGuard: UpstreamGuard
     /// How long to keep trying to record a reply that the chats API accepted.
     let markSentPatience: Duration
     /// What to do with a post whose outcome is unknown (`AMBIGUOUS_SEND`, `SEND_SETTLE_MS`).
     let ambiguousSend: AmbiguousSendPolicy
     /// How often a parked conversation is looked at for a new client message.
     let parkedRecheck: Duration
-    /// How long a failed job waits before its retry: the dispatcher's re-check of the conversation is
-    /// put off by twice that, so that re-checks do not pile jobs on a failing conversation.
-    let retryDelay: Duration
     /// Remembers, per process, that the echo fact is recorded (one write, not one per job).
     let echoFact = EchoFactCache()
 
@@ -38,9 +39,18 @@ struct JobProcessor: Sendable {
         var work = Work(id: id)
 
         // 1. The ledger: what this service did in the conversation, its failures, whether it is parked.
+        //    While the database's breaker is open, the job waits in a delay queue without touching it.
+        let databaseProbe: Bool
+        do {
+            databaseProbe = try await databaseGuard.admit()
+        } catch {
+            return .deferred("\(error)", after: max(retryPolicy.levels[0], error.retryAfter ?? .zero))
+        }
         do {
             work.state = try await ledger.state(of: id)
+            databaseGuard.record(success: true, probe: databaseProbe)
         } catch {
+            databaseGuard.record(success: !Self.isDatabaseOutage(error), probe: databaseProbe)
             return await failed(error, doing: "reading the reply ledger", work, logger: logger)
         }
 
@@ -68,7 +78,7 @@ struct JobProcessor: Sendable {
 
         // 3. Posts whose outcome is unknown, without an echo: the policy decides.
         switch await decideUncertain(reconciliation.unconfirmed, conversation: conversation, logger: logger) {
-        case .wait(let why): return .deferred(why)
+        case .wait(let why): return .deferred(why, after: retryPolicy.levels[0])
         case .failed(let error): return await failed(error, doing: "handling a post of unknown outcome", work, logger: logger)
         case .proceed(let again, let groups):
             plan.pending = (plan.pending + again).sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
@@ -82,7 +92,9 @@ struct JobProcessor: Sendable {
                 guard plan.needsReply, let reply = try? responder.handOffReply(
                     to: conversation, plan: plan, reason: .repeatedFailure, detail: "parked; the hand-off reply was due")
                 else { return .nothingToDo }
-                return await deliver(reply, work, jobID: job.jobID, countingFailures: false, logger: logger)
+                var parkedWork = work
+                parkedWork.state.isFailing = false  // the failure record stays: it says what the park is about
+                return await deliver(reply, parkedWork, jobID: job.jobID, countingFailures: false, logger: logger)
             }
             do {
                 try await ledger.unpark(id)
@@ -95,7 +107,7 @@ struct JobProcessor: Sendable {
         }
 
         guard plan.needsReply else {
-            if work.state.failedAttempts > 0 { try? await ledger.clearFailures(id) }
+            if work.state.isFailing { try? await ledger.clearFailures(id) }
             return .nothingToDo
         }
         logger.debug("messages to answer", metadata: ["messages": "\(plan.pending.map(\.id.rawValue))"])

@@ -99,12 +99,12 @@ public struct WorkerService: Service {
         case .dropped(let why):
             logger.warning("dropping a job that cannot be done", metadata: ["reason": "\(why)"])
             await settle(delivery, logger: logger) { try await delivery.ack() }
-        case .deferred(let why):
-            logger.debug("job deferred", metadata: ["reason": "\(why)"])
-            await retry(job, delivery: delivery, countingAttempt: false, logger: logger)
-        case .retry(let why):
-            logger.warning("job failed; will try again", metadata: ["reason": "\(why)"])
-            await retry(job, delivery: delivery, countingAttempt: true, logger: logger)
+        case .deferred(let why, let after):
+            logger.debug("job deferred", metadata: ["reason": "\(why)", "retry.in": "\(after)"])
+            await retry(job, after: after, delivery: delivery, countingAttempt: false, logger: logger)
+        case .retry(let why, let after):
+            logger.warning("job failed; will try again", metadata: ["reason": "\(why)", "retry.in": "\(after)"])
+            await retry(job, after: after, delivery: delivery, countingAttempt: true, logger: logger)
         case .parked(let why, let attempts):
             await deadLetter(job, delivery: delivery, reason: why, attempts: attempts, logger: logger)
         }
@@ -123,13 +123,16 @@ public struct WorkerService: Service {
         }
     }
 
-    /// Republishes the job to the retry queue (confirmed), then acks the delivery; if the republish
-    /// fails, the delivery goes back to the queue instead.
-    private func retry(_ job: Job, delivery: AMQPDelivery, countingAttempt: Bool, logger: Logger) async {
+    /// Republishes the job to the delay queue of about `after` (jittered: jobs that failed together do
+    /// not come back together; confirmed), then acks the delivery; if the republish fails, the delivery
+    /// goes back to the queue instead.
+    private func retry(_ job: Job, after: Duration, delivery: AMQPDelivery, countingAttempt: Bool, logger: Logger) async {
         var next = job
         if countingAttempt { next.attempt += 1 }
+        var random = SystemRandomNumberGenerator()
         do {
-            try await publisher.publish(try topology.message(for: next, retry: true))
+            try await publisher.publish(
+                try topology.retryMessage(for: next, after: RetryPolicy.jittered(after, using: &random)))
             await settle(delivery, logger: logger) { try await delivery.ack() }
         } catch {
             logger.warning("could not schedule a retry; requeueing", metadata: ["error": "\(error)"])

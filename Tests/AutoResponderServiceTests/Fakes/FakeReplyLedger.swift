@@ -27,6 +27,7 @@ struct FakeReplyLedger: ReplyLedger {
                 state.failedAttempts = row.failedAttempts
                 state.failingKey = row.failingKey
                 state.parkedAt = row.parkedAt
+                state.isFailing = row.failingSince != nil || row.failedAttempts > 0
             }
             let rows = tables.replies.filter { $0.key.conversation == conversation.rawValue }
                 .sorted { lhs, rhs in
@@ -138,30 +139,38 @@ struct FakeReplyLedger: ReplyLedger {
     }
 
     func recordFailure(
-        _ conversation: ConversationID, key: String?, error: String, putOffRecheck: Duration
-    ) async throws -> Int {
+        _ conversation: ConversationID, key: String?, error: String, counts: Bool, putOffRecheck: Duration
+    ) async throws -> FailureRecord {
         try store.enter(.recordFailure)
         let now = Date()
+        let count = counts ? 1 : 0
         return store.tables.withLock { tables in
             guard var row = tables.conversations[conversation.rawValue] else {
                 tables.conversations[conversation.rawValue] = LedgerStore.ConversationRow(
-                    failedAttempts: 1, failingKey: key, lastError: error, nextCheckAt: now)
-                return 1
+                    failedAttempts: count, failingKey: key, failingSince: now, lastError: error,
+                    nextCheckAt: now.addingTimeInterval(putOffRecheck.timeInterval))
+                return FailureRecord(attempts: count, failingFor: .zero)
             }
-            row.failedAttempts = key == nil || row.failingKey == key ? row.failedAttempts + 1 : 1
+            let sameKey = key == nil || row.failingKey == key
+            row.failedAttempts = sameKey ? row.failedAttempts + count : count
+            row.failingSince = sameKey ? (row.failingSince ?? now) : now
             row.failingKey = key ?? row.failingKey
             row.lastError = error
             row.nextCheckAt = max(row.nextCheckAt, now.addingTimeInterval(putOffRecheck.timeInterval))
             tables.conversations[conversation.rawValue] = row
-            return row.failedAttempts
+            return FailureRecord(
+                attempts: row.failedAttempts, failingFor: .seconds(now.timeIntervalSince(row.failingSince ?? now)))
         }
     }
 
     func clearFailures(_ conversation: ConversationID) async throws {
         store.tables.withLock { tables in
-            guard var row = tables.conversations[conversation.rawValue], row.failedAttempts > 0 else { return }
+            guard var row = tables.conversations[conversation.rawValue],
+                row.failedAttempts > 0 || row.failingSince != nil
+            else { return }
             row.failedAttempts = 0
             row.failingKey = nil
+            row.failingSince = nil
             row.lastError = nil
             tables.conversations[conversation.rawValue] = row
         }
@@ -187,6 +196,7 @@ struct FakeReplyLedger: ReplyLedger {
             row.parkedReason = nil
             row.failedAttempts = 0
             row.failingKey = nil
+            row.failingSince = nil
             row.lastError = nil
             tables.conversations[conversation.rawValue] = row
         }

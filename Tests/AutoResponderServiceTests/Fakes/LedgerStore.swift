@@ -28,6 +28,7 @@ final class LedgerStore: Sendable {
     struct ConversationRow: Sendable, Equatable {
         var failedAttempts = 0
         var failingKey: String?
+        var failingSince: Date?
         var lastError: String?
         var parkedAt: Date?
         var parkedReason: String?
@@ -82,6 +83,7 @@ final class LedgerStore: Sendable {
             }
             for key in tables.conversations.keys {
                 tables.conversations[key]!.parkedAt? -= seconds
+                tables.conversations[key]!.failingSince? -= seconds
                 tables.conversations[key]!.nextCheckAt -= seconds
             }
             tables.echoObservedAt? -= seconds

@@ -2,6 +2,7 @@ import AutoResponderCore
 import Foundation
 import Logging
 import Resolvers
+import Resilience
 import Testing
 
 @testable import AutoResponderService
@@ -31,7 +32,8 @@ struct World {
     ///     the telecom resolver answers); written two minutes ago, a second apart.
     init(
         messages: [String] = ["my machine does not connect"], subject: String = "connection problem",
-        policy: AmbiguousSendPolicy = AmbiguousSendPolicy(mode: .recheck, settle: .seconds(10)), maxAttempts: Int = 3
+        policy: AmbiguousSendPolicy = AmbiguousSendPolicy(mode: .recheck, settle: .seconds(10)), maxAttempts: Int = 3,
+        retryBudget: Duration = .seconds(300)
     ) throws {
         let dependencies = ResolverDependencies(
             merchants: FakeMerchants(sales: [
@@ -46,8 +48,11 @@ struct World {
             dependencies: dependencies)
         worker = JobProcessor(
             chats: chats, ledger: FakeReplyLedger(store: store, instanceID: "w1"), responder: responder,
-            handOffs: handOffs, maxAttempts: maxAttempts, markSentPatience: .milliseconds(300), ambiguousSend: policy,
-            parkedRecheck: .seconds(300), retryDelay: .seconds(5))
+            handOffs: handOffs,
+            retryPolicy: RetryPolicy(levels: [.seconds(5), .seconds(30)], budget: retryBudget, maxAttempts: maxAttempts),
+            databaseGuard: UpstreamGuard(
+                name: "database", breaker: CircuitBreakerPolicy(), ratePerSecond: nil, logger: quietLogger),
+            markSentPatience: .milliseconds(300), ambiguousSend: policy, parkedRecheck: .seconds(300))
         other = FakeReplyLedger(store: store, instanceID: "w2")
         let start = Date().addingTimeInterval(-120)
         chats.put(
