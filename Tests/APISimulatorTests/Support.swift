@@ -28,6 +28,8 @@ func makeSimulator(
 struct HTTPAnswer: Sendable {
     let status: Int
     let body: Data
+    /// The response's headers, names lowercased.
+    var headers: [String: String] = [:]
 
     /// The body as a JSON object, or nil.
     var object: [String: Any]? { try? JSONSerialization.jsonObject(with: body) as? [String: Any] }
@@ -51,9 +53,21 @@ func get(_ base: URL, _ path: String) async throws -> HTTPAnswer {
     try await send(URLRequest(url: URL(string: base.absoluteString + path)!))
 }
 
+/// DELETEs `base/path`.
+func delete(_ base: URL, _ path: String) async throws -> HTTPAnswer {
+    var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+    request.httpMethod = "DELETE"
+    return try await send(request)
+}
+
 private func send(_ request: URLRequest) async throws -> HTTPAnswer {
     let (data, response) = try await URLSession.shared.data(for: request)
-    return HTTPAnswer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data)
+    let http = response as? HTTPURLResponse
+    var headers: [String: String] = [:]
+    for (name, value) in http?.allHeaderFields ?? [:] {
+        if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+    }
+    return HTTPAnswer(status: http?.statusCode ?? 0, body: data, headers: headers)
 }
 
 /// JSON text of a dictionary.

@@ -16,6 +16,8 @@ extension Simulator {
         let now = clock.now()
         return state.withLock { state in
             advance(&state, to: now)
+            state.outages.settle(now: now)
+            let out = state.outages.activeEndpoints(at: now)
             var endpoints: [String: EndpointCounters] = [:]
             for endpoint in Endpoint.allCases { endpoints[endpoint.rawValue] = state.counters[endpoint] ?? EndpointCounters() }
             return SimulatorStats(
@@ -23,7 +25,9 @@ extension Simulator {
                 repliesToInactive: state.repliesToInactive, followUpsWritten: state.followUpsWritten,
                 activeConversations: state.activeCount, pendingConversations: state.pending.count - state.pendingHead,
                 closedConversations: state.closedCount,
-                awaitingReply: state.conversations.lazy.filter { $0.awaitingReply && $0.phase != .pending }.count)
+                awaitingReply: state.conversations.lazy.filter { $0.awaitingReply && $0.phase != .pending }.count,
+                outageActive: !out.isEmpty, outageEndpoints: out.map(\.rawValue),
+                lastOutageStartedAt: state.outages.lastStartedAt, lastOutageEndedAt: state.outages.lastEndedAt)
         }
     }
 
@@ -49,25 +53,41 @@ extension Simulator {
     /// The knobs in force.
     public var knobs: SimulatorKnobs { state.withLock { $0.knobs } }
 
-    /// Replaces the knobs (a new seed restarts the fault draws).
+    /// Replaces the knobs (a new seed restarts the fault draws; new `outages` are counted from now,
+    /// and those in progress end; a changed rate limit starts with a full bucket).
     public func update(knobs: SimulatorKnobs) throws {
+        try update(knobs: knobs, rescheduleOutages: false)
+    }
+
+    /// Replaces the knobs; the `outages` knob is counted from now if it changed or `rescheduleOutages`.
+    func update(knobs: SimulatorKnobs, rescheduleOutages: Bool) throws {
         try knobs.validate()
+        let now = clock.now()
         state.withLock { state in
             if knobs.seed != state.knobs.seed { state.random = SeededRandom(seed: knobs.seed) }
+            if rescheduleOutages || knobs.outages != state.knobs.outages {
+                state.outages.schedule(knobs.outages, from: now, now: now)
+            }
+            for api in UpstreamAPI.allCases where knobs.rateLimits[api] != state.knobs.rateLimits[api] {
+                state.rateBuckets[api] = nil
+            }
             state.knobs = knobs
         }
     }
 
-    /// Applies a JSON object of knobs (`POST /_sim/config`) and returns the knobs in force.
+    /// Applies a JSON object of knobs (`POST /_sim/config`) and returns the knobs in force. A patch
+    /// with `outages` schedules them from now, even if they are the knobs in force.
     @discardableResult
     public func applyKnobPatch(_ patch: Data) throws -> SimulatorKnobs {
         let updated = try knobs.applying(patch: patch)
-        try update(knobs: updated)
+        let keys = (try? JSONSerialization.jsonObject(with: patch) as? [String: Any])?.keys
+        try update(knobs: updated, rescheduleOutages: keys?.contains("outages") ?? false)
         return updated
     }
 
     /// Back to the world's start with the knobs in force: conversations as in the world, the
-    /// initial ones active, records and counters cleared, hangs released.
+    /// initial ones active, records and counters cleared, hangs released, the `outages` knob counted
+    /// from now (outages of `POST /_sim/outage` dropped), rate-limit buckets full.
     public func reset() {
         let now = clock.now()
         state.withLock { $0.reset(world: world, now: now) }

@@ -5,7 +5,7 @@ import Synchronization
 import World
 
 /// The three upstream APIs over one world: answers the six endpoints of docs/contract.md,
-/// injects the faults its knobs ask for, moves conversations through the active list, and records
+/// injects the faults, outages and rate limits its knobs ask for, moves conversations through the active list, and records
 /// every `/send_message`. HTTP-free (``handle(_:body:authorization:)``) so it can be tested and
 /// served alike; ``SimulatorServer`` serves it over HTTP.
 public final class Simulator: Sendable {
@@ -43,7 +43,12 @@ public final class Simulator: Sendable {
         let parsed = ParsedRequest.parse(endpoint, body: body)
         let authorized = authorization == token
         return state.withLock { state in
+            let now = clock.now()
             state.count(endpoint, \.requests)
+            // The partner's gateway first: rate limits, then outages; nothing else happens then.
+            if let refused = rateLimitReply(endpoint, now: now, &state) ?? outageReply(endpoint, now: now, &state) {
+                return refused
+            }
             let faulty = state.knobs.faultEndpoints.contains(endpoint)
             var delay = 0
             if faulty {
@@ -67,7 +72,6 @@ public final class Simulator: Sendable {
             default:
                 break
             }
-            let now = clock.now()
             advance(&state, to: now)
             var (status, body) = process(endpoint, parsed, now: now, &state)
             switch status {

@@ -51,6 +51,14 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
     public var followUpDelaySeconds: Double = 2
     /// Seeds the fault draws and the choice of follow-up conversations (`seed`).
     public var seed: UInt64 = 1
+    /// Outage windows (`outages`): chosen endpoints answer a status (or hang) for a time, counted from
+    /// the simulator's start, its reset, or the moment this knob is set (`POST /_sim/config`).
+    /// Checked before anything but the rate limits; see ``Outage``.
+    public var outages: [Outage] = []
+    /// Requests per second each API accepts (`rate_limits`, e.g. `{"chats": 300, "logistics": 100}`;
+    /// an API left out is not limited): a token bucket holding one second's worth (at least one
+    /// request); beyond it, 429 with `Retry-After` before anything else, authorization included.
+    public var rateLimits: [UpstreamAPI: Double] = [:]
 
     /// The defaults: no faults, replies echoed, every conversation active at start, closed 60 s
     /// after the reply, no follow-ups.
@@ -65,6 +73,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         case followUpDelaySeconds = "follow_up_delay_seconds", seed
         case sendErrorAfterShare = "send_error_after_share", sendHangAfterShare = "send_hang_after_share"
         case sendResetAfterShare = "send_reset_after_share", brokenConversations = "broken_conversations"
+        case outages, rateLimits = "rate_limits"
     }
 
     /// Decodes knobs; a missing key keeps its default.
@@ -91,6 +100,52 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         sendHangAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendHangAfterShare) ?? d.sendHangAfterShare
         sendResetAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendResetAfterShare) ?? d.sendResetAfterShare
         brokenConversations = try c.decodeIfPresent([String].self, forKey: .brokenConversations) ?? d.brokenConversations
+        outages = try c.decodeIfPresent([Outage].self, forKey: .outages) ?? d.outages
+        rateLimits = try Self.rateLimits(try c.decodeIfPresent([String: Double].self, forKey: .rateLimits) ?? [:])
+    }
+
+    /// `{"logistics": 100}` with API names checked.
+    static func rateLimits(_ named: [String: Double]) throws -> [UpstreamAPI: Double] {
+        var limits: [UpstreamAPI: Double] = [:]
+        for (name, rate) in named {
+            guard let api = UpstreamAPI(rawValue: name) else {
+                let apis = UpstreamAPI.allCases.map(\.rawValue).joined(separator: ", ")
+                throw SimulatorError(.invalidKnob, "rate_limits: unknown API \(name); APIs: \(apis)")
+            }
+            limits[api] = rate
+        }
+        return limits
+    }
+
+    /// Rate limits from a flag or environment value: `API=RATE` pairs separated by commas
+    /// (`chats=300,logistics=100,telecom=100`) or a JSON object as in the `rate_limits` knob.
+    public static func parseRateLimits(_ text: String) throws -> [UpstreamAPI: Double] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var named: [String: Double] = [:]
+        if trimmed.hasPrefix("{") {
+            guard let decoded = try? JSONDecoder().decode([String: Double].self, from: Data(trimmed.utf8)) else {
+                throw SimulatorError(.invalidKnob, "rate_limits: expected a JSON object of numbers, e.g. {\"logistics\": 100}")
+            }
+            named = decoded
+        } else {
+            for pair in trimmed.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let rate = Double(parts[1]) else {
+                    throw SimulatorError(.invalidKnob, "rate_limits: expected API=RATE pairs, e.g. chats=300,logistics=100 (got \(pair))")
+                }
+                named[parts[0]] = rate
+            }
+        }
+        let limits = try rateLimits(named)
+        try validate(rateLimits: limits)
+        return limits
+    }
+
+    static func validate(rateLimits: [UpstreamAPI: Double]) throws {
+        for (api, rate) in rateLimits.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !(rate > 0 && rate.isFinite) {
+            throw SimulatorError(
+                .invalidKnob, "rate_limits: the rate of \(api) must be a positive number of requests per second (got \(rate)); leave it out for no limit")
+        }
     }
 
     /// Encodes every knob, an unset optional one as `null`.
@@ -115,9 +170,12 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         try c.encode(sendHangAfterShare, forKey: .sendHangAfterShare)
         try c.encode(sendResetAfterShare, forKey: .sendResetAfterShare)
         try c.encode(brokenConversations, forKey: .brokenConversations)
+        try c.encode(outages, forKey: .outages)
+        try c.encode(Dictionary(uniqueKeysWithValues: rateLimits.map { ($0.key.rawValue, $0.value) }), forKey: .rateLimits)
     }
 
-    /// Throws if a knob is out of range: shares in 0...1 adding up to at most 1, times not negative.
+    /// Throws if a knob is out of range: shares in 0...1 adding up to at most 1, times not negative,
+    /// outages valid (``Outage/validate()``), rates positive.
     public func validate() throws {
         for (name, share) in [("error_share", errorShare), ("hang_share", hangShare), ("wrong_shape_share", wrongShapeShare),
             ("follow_up_share", followUpShare), ("send_error_after_share", sendErrorAfterShare),
@@ -136,6 +194,8 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         else {
             throw SimulatorError(.invalidKnob, "times, rates and counts must not be negative")
         }
+        for outage in outages { try outage.validate() }
+        try Self.validate(rateLimits: rateLimits)
     }
 
     /// These knobs with the keys of a JSON object `patch` applied (unknown keys are an error).
@@ -152,6 +212,8 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         let knobs: SimulatorKnobs
         do {
             knobs = try JSONDecoder().decode(SimulatorKnobs.self, from: JSONSerialization.data(withJSONObject: merged))
+        } catch let error as SimulatorError {
+            throw error
         } catch {
             throw SimulatorError(.invalidKnob, "a knob has the wrong type: \(error)")
         }

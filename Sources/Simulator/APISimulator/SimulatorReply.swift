@@ -19,6 +19,8 @@ public struct SimulatorReply: Sendable, Equatable {
     public var delayMilliseconds: Int
     /// The fault injected into this request, if any.
     public var fault: InjectedFault?
+    /// Headers to send with a response besides `content-type`, e.g. `Retry-After` with a 429.
+    public var headers: [String: String] = [:]
 
     /// The status, or nil for a hang.
     public var status: Int? {
@@ -47,6 +49,10 @@ public enum InjectedFault: String, Sendable, Hashable, Codable {
     case hangAfterEffect = "hang_after_effect"
     /// `/send_message` posted, then dropped the connection.
     case resetAfterEffect = "reset_after_effect"
+    /// Refused by an outage of the endpoint (its status, or a hang), before anything else.
+    case outage
+    /// Answered 429 with `Retry-After`: the endpoint's API is over its rate limit.
+    case rateLimited = "rate_limited"
 }
 
 /// One call of `/send_message`, as `GET /_sim/sent` lists it.
@@ -97,6 +103,10 @@ public struct EndpointCounters: Sendable, Hashable, Codable {
     public var injectedWrongShapes = 0
     /// Requests whose effect happened before an injected failure (500, hang or dropped connection).
     public var injectedAfterEffect = 0
+    /// Requests refused by an outage (answered its status, or hung), `outage_refused`.
+    public var outageRefused = 0
+    /// Requests answered 429 by the rate limit of the endpoint's API, `rate_limited`.
+    public var rateLimited = 0
 
     /// All zero.
     public init() {}
@@ -105,6 +115,7 @@ public struct EndpointCounters: Sendable, Hashable, Codable {
         case requests, ok, badRequest = "bad_request", unauthorized, notFound = "not_found"
         case injectedErrors = "injected_errors", injectedHangs = "injected_hangs"
         case injectedWrongShapes = "injected_wrong_shapes", injectedAfterEffect = "injected_after_effect"
+        case outageRefused = "outage_refused", rateLimited = "rate_limited"
     }
 }
 
@@ -128,11 +139,40 @@ public struct SimulatorStats: Sendable, Hashable, Codable {
     public var closedConversations: Int
     /// Conversations whose last client message has no reply yet.
     public var awaitingReply: Int
+    /// Whether some endpoint is out now (`outage_active`).
+    public var outageActive: Bool
+    /// The endpoints out now (`outage_endpoints`).
+    public var outageEndpoints: [String]
+    /// When the last outage started (`last_outage_started_at`, Unix seconds; null: none yet).
+    public var lastOutageStartedAt: Double?
+    /// When the last outage ended (`last_outage_ended_at`, Unix seconds; null: none yet): the
+    /// recovery, to measure the time from it to the last reply.
+    public var lastOutageEndedAt: Double?
 
     enum CodingKeys: String, CodingKey {
         case endpoints, sentMessages = "sent_messages", duplicateReplies = "duplicate_replies"
         case repliesToInactive = "replies_to_inactive", followUpsWritten = "follow_ups_written"
         case activeConversations = "active_conversations", pendingConversations = "pending_conversations"
         case closedConversations = "closed_conversations", awaitingReply = "awaiting_reply"
+        case outageActive = "outage_active", outageEndpoints = "outage_endpoints"
+        case lastOutageStartedAt = "last_outage_started_at", lastOutageEndedAt = "last_outage_ended_at"
+    }
+
+    /// Encodes every field, unknown times as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(endpoints, forKey: .endpoints)
+        try c.encode(sentMessages, forKey: .sentMessages)
+        try c.encode(duplicateReplies, forKey: .duplicateReplies)
+        try c.encode(repliesToInactive, forKey: .repliesToInactive)
+        try c.encode(followUpsWritten, forKey: .followUpsWritten)
+        try c.encode(activeConversations, forKey: .activeConversations)
+        try c.encode(pendingConversations, forKey: .pendingConversations)
+        try c.encode(closedConversations, forKey: .closedConversations)
+        try c.encode(awaitingReply, forKey: .awaitingReply)
+        try c.encode(outageActive, forKey: .outageActive)
+        try c.encode(outageEndpoints, forKey: .outageEndpoints)
+        try c.encode(lastOutageStartedAt, forKey: .lastOutageStartedAt)
+        try c.encode(lastOutageEndedAt, forKey: .lastOutageEndedAt)
     }
 }

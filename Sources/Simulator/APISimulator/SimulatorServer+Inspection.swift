@@ -40,6 +40,32 @@ extension SimulatorServer {
             simulator.reset()
             return json(200, Data(#"{"status":"reset"}"#.utf8))
         }
+        addOutageControl(to: group, simulator: simulator, encoder: encoder)
+    }
+
+    /// `GET`, `POST` and `DELETE /_sim/outage`, `POST /_sim/outage/stop`.
+    private static func addOutageControl(
+        to group: RouterGroup<SimulatorRequestContext>, simulator: Simulator, encoder: JSONEncoder
+    ) {
+        group.get("outage") { _, _ in json(200, try encoder.encode(simulator.outageStatus())) }
+        group.post("outage") { request, _ in
+            let buffer = try await request.body.collect(upTo: 1 << 16)
+            do {
+                let outage: Outage
+                do {
+                    outage = try JSONDecoder().decode(Outage.self, from: Data(buffer.readableBytesView))
+                } catch let error as SimulatorError {
+                    throw error
+                } catch {
+                    throw SimulatorError(.invalidKnob, "the body must be a JSON outage, e.g. {\"endpoints\": [\"tracking\"], \"status\": 503, \"duration_seconds\": 20}")
+                }
+                return json(200, try encoder.encode(try simulator.startOutage(outage)))
+            } catch let error as SimulatorError {
+                return json(400, errorBody(error.message))
+            }
+        }
+        group.delete("outage") { _, _ in json(200, try encoder.encode(simulator.stopOutages())) }
+        group.post("outage/stop") { _, _ in json(200, try encoder.encode(simulator.stopOutages())) }
     }
 }
 

@@ -14,6 +14,9 @@ import World
 /// - `GET /_sim/conversations/{id}` → the conversation as served now
 /// - `GET /_sim/config` → ``SimulatorKnobs``; `POST /_sim/config` with some knobs → the knobs in force
 /// - `POST /_sim/reset` → back to the world's start (knobs kept)
+/// - `GET /_sim/outage` → ``OutageStatus``; `POST /_sim/outage` with an ``Outage`` → starts it now
+///   (or `start_after_seconds` from now); `DELETE /_sim/outage` or `POST /_sim/outage/stop` → ends
+///   the outages in progress
 public enum SimulatorServer {
     /// The Hummingbird application serving `simulator` on `host:port` (port 0: any free port;
     /// `onServerRunning` receives the port bound).
@@ -86,7 +89,7 @@ public enum SimulatorServer {
             if let fault = reply.fault {
                 logger.debug("injected fault", metadata: ["endpoint": "\(endpoint)", "fault": "\(fault.rawValue)"])
             }
-            return json(status, body)
+            return json(status, body, headers: reply.headers)
         case .hang(let seconds):
             logger.debug("injected hang", metadata: ["endpoint": "\(endpoint)", "hang.seconds": "\(seconds)"])
             await simulator.hang(seconds: seconds)
@@ -98,9 +101,12 @@ public enum SimulatorServer {
         }
     }
 
-    static func json(_ status: Int, _ body: Data) -> Response {
-        Response(
-            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    static func json(_ status: Int, _ body: Data, headers extra: [String: String] = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
+            if let name = HTTPFields.Element.Name(name) { headers[name] = value }
+        }
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -48,6 +48,10 @@ struct SimulatorState {
     var repliesToInactive = 0
     /// The encoded `/conversations` answer, until the active list changes.
     var activeBody: Data?
+    /// Outage windows (the `outages` knob and `POST /_sim/outage`).
+    var outages = OutageSchedule()
+    /// One token bucket per rate-limited API, made full on first use.
+    var rateBuckets: [UpstreamAPI: TokenBucket] = [:]
 
     init(knobs: SimulatorKnobs) {
         self.knobs = knobs
@@ -73,6 +77,9 @@ struct SimulatorState {
         duplicateReplies = 0
         repliesToInactive = 0
         activeBody = nil
+        outages = OutageSchedule()
+        outages.schedule(knobs.outages, from: now, now: now)
+        rateBuckets = [:]
         var admitted = 0
         while admitted < (knobs.initialActive ?? Int.max), pendingHead < pending.count, hasRoom {
             activate(pending[pendingHead])

@@ -58,6 +58,8 @@ extension Serve {
         knobs.followUpDelaySeconds = try setting(followUpDelaySeconds, "APISIM_FOLLOW_UP_DELAY_SECONDS")
             ?? knobs.followUpDelaySeconds
         do {
+            if let outages = setting(outages, "APISIM_OUTAGES") { knobs.outages = try Outage.parseList(outages) }
+            if let limits = setting(rateLimits, "APISIM_RATE_LIMITS") { knobs.rateLimits = try SimulatorKnobs.parseRateLimits(limits) }
             try knobs.validate()
         } catch let error as SimulatorError {
             throw ValidationError(error.message)

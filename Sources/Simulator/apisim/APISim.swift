@@ -55,9 +55,25 @@ struct Serve: AsyncParsableCommand {
             before the request is processed (a /send_message is then not posted); a wrong shape after it. \
             The send_*_after_share knobs fail a /send_message after it posted (500, hang, dropped connection).
 
+            Partner failures come first, before authorization and the faults above, and nothing else \
+            happens then (a /send_message posts nothing): the rate limits (rate_limits, requests per second \
+            per API: chats = conversations, conversation_info, send_message; logistics = tracking, zip_code; \
+            telecom = chip_status; a token bucket holding one second's worth; beyond it 429 with a \
+            Retry-After header in whole seconds), then the outages (outages: chosen endpoints answer a \
+            status, default 503, or hang, from START seconds after the simulator's start, reset or the \
+            moment the knob is set, for DURATION seconds). \
+            Example: --outages 'logistics:503:10:20' --rate-limits chats=300,logistics=100,telecom=100, or \
+            POST /_sim/config {"outages": [{"endpoints": ["tracking", "zip_code"], "status": 503, \
+            "start_after_seconds": 10, "duration_seconds": 20}], "rate_limits": {"logistics": 100}}.
+
             Inspection (no token, never faulty): GET /_sim/health; GET /_sim/sent?since=N&conversation_id=ID \
             (every /send_message, with stats); GET /_sim/stats; GET /_sim/active; GET /_sim/conversations/ID; \
-            GET and POST /_sim/config; POST /_sim/reset (back to the world's start, knobs kept). See db/README.md.
+            GET and POST /_sim/config; POST /_sim/reset (back to the world's start, knobs kept); \
+            GET /_sim/outage (outages in progress and to come); POST /_sim/outage {"endpoints": ["logistics"], \
+            "status": 503, "hang": false, "duration_seconds": 20} starts one now (no duration: until stopped); \
+            DELETE /_sim/outage (or POST /_sim/outage/stop) ends those in progress. /_sim/stats counts \
+            outage_refused and rate_limited per endpoint and tells outage_active, outage_endpoints, \
+            last_outage_started_at and last_outage_ended_at (Unix seconds). See db/README.md.
             """)
 
     @Option(help: "Address to listen on (APISIM_HOST).")
@@ -111,6 +127,12 @@ struct Serve: AsyncParsableCommand {
     var followUpShare: Double?
     @Option(help: "[follow_up_delay_seconds] Delay of that follow-up (APISIM_FOLLOW_UP_DELAY_SECONDS, default 2).")
     var followUpDelaySeconds: Double?
+    @Option(help: ArgumentHelp(
+        "[outages] Outage windows: ENDPOINTS[:STATUS|hang[:START[:DURATION]]], several separated by ';', or a JSON array (APISIM_OUTAGES, default none).",
+        discussion: "ENDPOINTS comma-separated endpoints or APIs; STATUS default 503; START seconds after start (default 0); no DURATION: until stopped."))
+    var outages: String?
+    @Option(help: "[rate_limits] Requests per second per API: chats=N,logistics=N,telecom=N; an API left out is not limited (APISIM_RATE_LIMITS, default none).")
+    var rateLimits: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error (APISIM_LOG_LEVEL, default info).")
     var logLevel: String?
 
