@@ -32,7 +32,7 @@ WORKDIR /app
 COPY --from=build /out/ /usr/local/bin/
 COPY config ./config
 COPY db ./db
-COPY scripts/load-world.sh ./scripts/load-world.sh
+COPY scripts/load-world.sh scripts/service-role.sh ./scripts/
 ENV CONFIG_DIR=/app/config
 USER autoresponder
 # Both service executables stop cleanly on SIGTERM (docker stop) and log to stderr.

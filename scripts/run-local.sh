@@ -35,6 +35,9 @@ if [ "${RUN_RESET:-1}" = 1 ]; then
   echo "run: resetting the service's state (schema responder; RUN_RESET=0 keeps it)" >&2
   psql "$DATABASE_URL" -q -c 'DROP SCHEMA IF EXISTS responder CASCADE' >/dev/null
 fi
+# The service connects as its own least-privilege role (db/roles.sql), as in production.
+bash scripts/service-role.sh autoresponder
+export DATABASE_URL="${SERVICE_DATABASE_URL:-${DATABASE_URL/postgres@/autoresponder@}}"
 
 pids=()
 start() {  # start NAME COMMAND...: run in the background, prefix its output with NAME

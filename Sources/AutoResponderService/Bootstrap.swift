@@ -54,7 +54,8 @@ public enum AutoResponder {
                 prefetchCount: UInt16(configuration.workerConcurrency), logger: logger)
             let publisher = AMQPPublisher(configuration: amqp, topology: topology.amqpTopology, logger: logger)
             let worker = WorkerService(
-                consumer: consumer, publisher: publisher, processor: processor, topology: topology, logger: logger)
+                consumer: consumer, publisher: publisher, processor: processor, topology: topology, logger: logger,
+                shutdownGrace: configuration.shutdownGrace)
             var checks = worker.healthChecks(jobStuckAfter: configuration.jobStuckAfter)
             checks.readiness.append(.postgres(database))
             return ProcessServices(clients: [database, http, publisher, consumer], main: [worker], checks: checks)

@@ -33,10 +33,12 @@ public enum ServiceRunner {
         let operations = OperationsServer(
             configuration: .init(host: configuration.opsHost, port: configuration.opsPort), checks: process.checks,
             logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: process.services(with: operations).map { .init(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: process.services(with: operations).map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A backstop: the worker hands its jobs back at SHUTDOWN_GRACE_MS; past this, everything is cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGrace + .seconds(10)
+        let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
     }
 }

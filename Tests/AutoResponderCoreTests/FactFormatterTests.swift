@@ -44,4 +44,10 @@ import Testing
         #expect(english.dateTime(instant("2021-12-22T01:00:00-03:00")) == "Dec 22, 2021 at 1:00 AM")
         #expect(portuguese.dateTime(instant("2021-12-22T01:00:00-03:00")) == "22/12/2021 às 01:00")
     }
+
+    @Test func upstreamTextLosesControlAndFormatCharacters() {
+        let hostile = "In\u{202E}transit\u{200B} to\ncustomer\u{2066}\u{FEFF}\t ok"
+        #expect(FactFormatter.sanitize(hostile) == "Intransit to customer ok")
+        #expect(FactFormatter.sanitize(String(repeating: "a", count: 400)).count == FactFormatter.maxTextLength)
+    }
 }

@@ -20,21 +20,35 @@ struct EndToEndSystem {
     let environment: [String: String]
 
     static let token = "e2e-token"
+    /// The least-privilege role of `serviceRole` runs (cluster-wide; granted per test database).
+    static let serviceRoleName = "autoresponder_e2e"
 
     /// Runs the system while `body` runs; shuts it down gracefully and cleans up afterwards.
+    /// - Parameter serviceRole: the service connects as its least-privilege role (db/roles.sql) instead
+    ///   of the test server's superuser.
     static func run<T: Sendable>(
         world: World, knobs: SimulatorKnobs = SimulatorKnobs(), dispatchers: Int = 1, workers: Int = 1,
-        environment overrides: [String: String] = [:], _ body: @Sendable (EndToEndSystem) async throws -> T
+        environment overrides: [String: String] = [:], serviceRole: Bool = false,
+        _ body: @Sendable (EndToEndSystem) async throws -> T
     ) async throws -> T {
         let logger = testLogger()
         let database = try await TestDatabase.create()
         do {
             try WorldDatabaseLoader(databaseURL: database.url).load(world)
+            if serviceRole {
+                try await LocalServers.run(
+                    ["/usr/bin/env", "DATABASE_URL=\(database.url)", "bash",
+                     TestEnvironment.repositoryRoot.appendingPathComponent("scripts/service-role.sh").path,
+                     serviceRoleName])
+            }
+            let serviceURL =
+                serviceRole
+                ? database.url.replacingOccurrences(of: "://postgres@", with: "://\(serviceRoleName)@") : database.url
             let simulator = try Simulator(world: world, token: token, knobs: knobs, logger: quietLogger)
             let prefix = uniqueTestName("e2e")
             let result = try await SimulatorServer.withRunning(simulator, logger: quietLogger) { baseURL in
                 var environment = [
-                    "AMQP_URL": TestEnvironment.amqpURL, "DATABASE_URL": database.url,
+                    "AMQP_URL": TestEnvironment.amqpURL, "DATABASE_URL": serviceURL,
                     "CHATS_API_URL": baseURL.absoluteString, "LOGISTICS_API_URL": baseURL.absoluteString,
                     "TELECOM_API_URL": baseURL.absoluteString, "API_TOKEN": token,
                     "CONFIG_DIR": TestEnvironment.repositoryRoot.appendingPathComponent("config").path,

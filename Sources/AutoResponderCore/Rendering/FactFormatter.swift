@@ -70,12 +70,20 @@ public struct FactFormatter: Sendable {
     /// The longest text fact shown (upstream descriptions are not trusted to be short).
     public static let maxTextLength = 300
 
-    /// `text` on one line: control characters (newlines, tabs, …) become spaces, runs of spaces one
-    /// space, and more than ``maxTextLength`` characters are cut with `…`.
+    /// `text` on one line: control characters (newlines, tabs, …) become spaces, format characters
+    /// (bidi overrides and isolates, zero-width spaces and joiners, the BOM: general category `Cf`, which
+    /// could reorder or hide what the client reads) are dropped, runs of spaces become one space, and
+    /// more than ``maxTextLength`` characters are cut with `…`.
     public static func sanitize(_ text: String) -> String {
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? " " : scalar
-        }))
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control: scalars.append(" ")
+            case .format: continue
+            default: scalars.append(scalar)
+            }
+        }
+        let flat = String(scalars)
         let single = flat.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return single.count > maxTextLength ? single.prefix(maxTextLength - 1) + "…" : single
     }

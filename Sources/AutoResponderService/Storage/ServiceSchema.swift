@@ -12,8 +12,14 @@ enum ServiceSchema {
     /// Key of the transaction-scoped advisory lock taken while migrating.
     static let advisoryLockKey: Int64 = 0x6172_5f6d_6967  // "ar_mig"
 
+    /// Creates the schema only when it is missing: a least-privilege role (db/roles.sql) owns an
+    /// existing one but may not create schemas, and `CREATE SCHEMA IF NOT EXISTS` checks that right first.
     static let bootstrap = """
-        CREATE SCHEMA IF NOT EXISTS responder;
+        DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'responder') THEN
+            CREATE SCHEMA responder;
+          END IF;
+        END $$;
         CREATE TABLE IF NOT EXISTS responder.schema_migrations (
           version    integer PRIMARY KEY,
           summary    text NOT NULL,

@@ -48,6 +48,15 @@ enum JobOutcome: Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when the job's work is done whatever happens next (a reply was posted, nothing was left,
+    /// the conversation was parked): a job cancelled at shutdown is handed back only when it is not.
+    var isFinal: Bool {
+        switch self {
+        case .replied, .nothingToDo, .dropped, .parked, .lostClaim: true
+        case .deferred, .retry: false
+        }
+    }
+
     /// The resolver that answered, when one did.
     var resolver: String? {
         switch self {

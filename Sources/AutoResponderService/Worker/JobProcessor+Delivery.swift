@@ -34,9 +34,18 @@ extension JobProcessor {
                 return await failed(error, doing: "recording the hand-off", work, counting: countingFailures, logger: logger)
             }
         }
-        do {
-            try await chats.send(reply.text, to: reply.conversationID)
-        } catch {
+        // Posting and recording the post run to their end even if the job is cancelled (shutdown's
+        // grace is over): a post cut in the middle would leave its outcome unknown for nothing.
+        let chats = self.chats
+        let posted: Result<Void, UpstreamError> = await Task { () async -> Result<Void, UpstreamError> in
+            do throws(UpstreamError) {
+                try await chats.send(reply.text, to: reply.conversationID)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }.value
+        if case .failure(let error) = posted {
             if error.hadNoEffect {
                 try? await ledger.release(claim)
                 return await failed(error, doing: "posting the reply (nothing was posted)", work, counting: countingFailures, logger: logger)
@@ -48,7 +57,7 @@ extension JobProcessor {
                 metadata: ["reply.group": "\(claim.group)", "error": "\(error)", "claim.kept": "\(kept)"])
             return await failed(error, doing: "posting the reply (outcome unknown)", work, counting: countingFailures, logger: logger)
         }
-        let owned = await markSent(claim, logger: logger)
+        let owned = await Task { await markSent(claim, logger: logger) }.value
         Self.recordReplyMetrics(reply, pending: pending)
         if work.state.isFailing { try? await ledger.clearFailures(work.id) }
         guard owned else {

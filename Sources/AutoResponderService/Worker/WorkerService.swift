@@ -12,26 +12,44 @@ import Synchronization
 ///
 /// A lost broker connection is retried with backoff; unsettled deliveries of the lost connection go
 /// back to the queue by themselves (the ledger makes their second run harmless). On graceful shutdown
-/// (SIGTERM) it stops taking jobs, finishes those in flight, and returns. The consumer and publisher
-/// are services of their own, earlier in the same group: they close after the worker returns.
+/// (SIGTERM) it stops taking jobs and lets those in flight finish for at most `shutdownGrace`
+/// (`SHUTDOWN_GRACE_MS`); what is still running then is cancelled and handed back to the queue (nack,
+/// requeue), except a reply being posted and recorded, which is shielded from cancellation. Then it
+/// returns. The consumer and publisher are services of their own, earlier in the same group: they
+/// close after the worker returns.
 public struct WorkerService: Service {
     let consumer: AMQPConsumer
     let publisher: AMQPPublisher
     let processor: JobProcessor
     let topology: JobTopology
     let logger: Logger
+    /// How long in-flight jobs may finish after SIGTERM before they are handed back.
+    let shutdownGrace: Duration
     let inFlight = InFlightJobs()
     /// Why the last attempt to consume failed (for `/readyz`).
     let lastConsumeError = Locked<String?>(nil)
 
     public func run() async throws {
         let stopping = StopFlag()
+        // Unstructured, so that the grace's end can cancel the jobs still running (and only them).
+        let consuming = Task { await consumeUntilStopped(stopping) }
         await withGracefulShutdownHandler {
-            await consumeUntilStopped(stopping)
-        } onGracefulShutdown: { [consumer, logger] in
-            logger.info("worker stopping: finishing the jobs in flight")
+            await withTaskCancellationHandler { await consuming.value } onCancel: { consuming.cancel() }
+        } onGracefulShutdown: { [consumer, logger, inFlight, shutdownGrace] in
+            logger.info(
+                "worker stopping: finishing the jobs in flight",
+                metadata: ["jobs.in_flight": "\(inFlight.count)", "shutdown.grace": "\(shutdownGrace)"])
             stopping.set()
             Task { await consumer.cancel() }
+            Task {
+                try? await Task.sleep(for: shutdownGrace)
+                let left = inFlight.count
+                guard left > 0 else { return }
+                logger.warning(
+                    "shutdown grace is over: handing the jobs still running back to the queue",
+                    metadata: ["jobs.in_flight": "\(left)"])
+                consuming.cancel()
+            }
         }
         logger.info("worker stopped")
     }
@@ -89,6 +107,13 @@ public struct WorkerService: Service {
         logger[metadataKey: "job.attempt"] = "\(job.attempt)"
         let started = ContinuousClock.now
         let outcome = await processor.process(job, logger: logger)
+        if Task.isCancelled, !outcome.isFinal {
+            // The shutdown grace is over: another worker does it (the ledger makes it harmless).
+            ServiceMetrics.jobFinished(outcome: "handed_back", resolver: nil, duration: ContinuousClock.now - started)
+            logger.info("job handed back to the queue at shutdown", metadata: ["outcome": "\(outcome)"])
+            await settle(delivery, logger: logger) { try await delivery.nack(requeue: true) }
+            return
+        }
         ServiceMetrics.jobFinished(
             outcome: outcome.label, resolver: outcome.resolver, duration: ContinuousClock.now - started)
 
