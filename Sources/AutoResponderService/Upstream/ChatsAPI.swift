@@ -50,6 +50,8 @@ public struct ChatsAPI: ChatsClient {
 
     /// Posts a reply. Not idempotent: a second call posts a second message.
     func send(_ text: String, to id: ConversationID) async throws(UpstreamError) {
-        _ = try await api.post("/send_message", body: ["conversation_id": id.rawValue, "message": text])
+        // Not idempotent: on a new connection, so that libcurl never re-sends it by itself.
+        _ = try await api.post(
+            "/send_message", body: ["conversation_id": id.rawValue, "message": text], idempotent: false)
     }
 }

@@ -28,9 +28,13 @@ struct UpstreamAPI: Sendable {
     /// POSTs `body` as JSON to `path` and returns the answer's body, or `nil` for an "unknown id" 4xx
     /// when `notFoundIsNil` (404, 410, 422).
     /// - Throws: ``UpstreamError`` for transport failures, 5xx, other 4xx.
-    func post(_ path: String, body: [String: String]?, notFoundIsNil: Bool = false) async throws(UpstreamError) -> Data? {
+    /// `idempotent: false` for a call that must not happen twice (`/send_message`): see
+    /// ``HTTPRequest/isIdempotent``.
+    func post(
+        _ path: String, body: [String: String]?, notFoundIsNil: Bool = false, idempotent: Bool = true
+    ) async throws(UpstreamError) -> Data? {
         let endpoint = "\(name) \(path)"
-        var request = HTTPRequest(method: .post, url: baseURL + path)
+        var request = HTTPRequest(method: .post, url: baseURL + path, isIdempotent: idempotent)
         request.headers.add(name: "authorization", value: token)
         request.headers.add(name: "content-type", value: "application/json")
         request.headers.add(name: "accept", value: "application/json")

@@ -40,6 +40,8 @@ final class Transfer {
             try easy.set(CURLOPT_USERAGENT, configuration.userAgent)
             try easy.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(maxBodyBytes))
             try easy.set(CURLOPT_HTTPHEADER, list: list)
+            // libcurl re-sends a request by itself only over a reused connection (see isIdempotent).
+            if !request.isIdempotent { try easy.set(CURLOPT_FRESH_CONNECT, 1) }
             try setMethodAndBody()
             let context = Unmanaged.passUnretained(self).toOpaque()
             try easy.set(CURLOPT_WRITEFUNCTION, callback: receiveBodyCallback)
