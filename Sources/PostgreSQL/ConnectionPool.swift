@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 
@@ -5,7 +6,10 @@ import Logging
 /// threads, each owning one connection.
 ///
 /// Threads start lazily, when a job is waiting and no idle thread can take it; idle threads sleep on a
-/// condition variable (no polling). Callers are served in the order they arrived.
+/// condition variable (no polling). Callers are served in the order they arrived. A job that has to wait
+/// for a busy connection fails with ``PostgresError/Code/poolTimeout`` if it is still waiting after
+/// ``PostgresConfiguration/poolWaitTimeout`` (a timer on a Dispatch queue: it fires even when every
+/// worker thread is stuck on a stalled server).
 ///
 /// `@unchecked Sendable`: all mutable state is guarded by `condition` (an `NSCondition`, i.e. a mutex and
 /// a condition variable); the immutable configuration and logger are `Sendable`.
@@ -42,14 +46,47 @@ final class ConnectionPool: @unchecked Sendable {
         job.state = .queued
         queue.append(job)
         var newWorker: Int?
-        if queue.count > idleWorkers && workerCount < configuration.poolSize {
-            workerCount += 1
-            newWorker = nextWorkerIndex
-            nextWorkerIndex += 1
+        var expiry: DispatchWorkItem?
+        if queue.count > idleWorkers {
+            if workerCount < configuration.poolSize {
+                workerCount += 1
+                newWorker = nextWorkerIndex
+                nextWorkerIndex += 1
+            } else {
+                // Every connection is busy: the job waits for one to come free, for a bounded time. (A job
+                // that an idle or starting worker takes needs no timer: there is one per queued job ahead.)
+                let item = DispatchWorkItem { [weak self] in self?.expire(job) }
+                job.expiry = item
+                expiry = item
+            }
         }
         condition.signal()
         condition.unlock()
         if let newWorker { startWorker(newWorker) }
+        if let expiry {
+            DispatchQueue.global().asyncAfter(
+                deadline: .now() + .milliseconds(Int(clamping: configuration.poolWaitTimeout.roundedUpMilliseconds)),
+                execute: expiry)
+        }
+    }
+
+    /// Fails `job` with ``PostgresError/Code/poolTimeout`` if it is still waiting in the queue.
+    private func expire(_ job: PoolJob) {
+        condition.lock()
+        guard job.state == .queued, queue.remove(job) else {
+            condition.unlock()
+            return
+        }
+        job.state = .cancelled
+        let fail = job.fail
+        job.run = nil
+        job.fail = nil
+        job.expiry = nil
+        condition.unlock()
+        logger.warning(
+            "a PostgreSQL call waited too long for a connection",
+            metadata: ["postgres.pool_size": "\(configuration.poolSize)"])
+        fail?(poolTimeoutError)
     }
 
     /// Takes `job` out of the queue and fails it with `CancellationError`, if no worker has taken it yet.
@@ -65,6 +102,8 @@ final class ConnectionPool: @unchecked Sendable {
             let fail = job.fail
             job.run = nil
             job.fail = nil
+            job.expiry?.cancel()
+            job.expiry = nil
             condition.unlock()
             fail?(CancellationError())
         case .running, .cancelled:
@@ -82,6 +121,8 @@ final class ConnectionPool: @unchecked Sendable {
                 let run = job.run
                 job.run = nil
                 job.fail = nil
+                job.expiry?.cancel()
+                job.expiry = nil
                 return run
             }
             if closed { return nil }
@@ -128,9 +169,11 @@ final class ConnectionPool: @unchecked Sendable {
         condition.broadcast()
         return queue.removeAll().compactMap { job in
             job.state = .cancelled
+            job.expiry?.cancel()
             defer {
                 job.run = nil
                 job.fail = nil
+                job.expiry = nil
             }
             return job.fail
         }
@@ -142,6 +185,14 @@ final class ConnectionPool: @unchecked Sendable {
         }
         thread.name = "postgres-\(index)"
         thread.start()
+    }
+
+    private var poolTimeoutError: PostgresError {
+        PostgresError(
+            code: .poolTimeout,
+            message: "all \(configuration.poolSize) connections to \(configuration.target) stayed busy for longer "
+                + "than \(configuration.poolWaitTimeout.shortDescription) (pool wait timeout), so the call was not run; "
+                + "the database may be stalled or overloaded, or the pool too small for the load: try again later")
     }
 
     static var closedError: PostgresError {

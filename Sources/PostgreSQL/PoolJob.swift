@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One call waiting for, or running on, a pooled connection.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while holding the lock of the
@@ -17,8 +19,12 @@ final class PoolJob: @unchecked Sendable {
     var state = State.created
     /// Runs the body on the worker's connection and resumes the caller.
     var run: (@Sendable (ConnectionWorker) -> Void)?
-    /// Resumes the caller with an error (cancellation, pool closed) when no worker will run the job.
+    /// Resumes the caller with an error (cancellation, pool closed, pool wait timeout) when no worker will
+    /// run the job.
     var fail: (@Sendable (any Error) -> Void)?
+    /// Fails the job with the pool wait timeout if it is still queued then; scheduled only for a job that
+    /// has to wait for a busy connection, and cancelled when a worker takes the job.
+    var expiry: DispatchWorkItem?
 }
 
 /// A first-in, first-out queue of jobs: waiting callers are served in arrival order.
