@@ -6,10 +6,10 @@ import Logging
 /// threads, each owning one connection.
 ///
 /// Threads start lazily, when a job is waiting and no idle thread can take it; idle threads sleep on a
-/// condition variable (no polling). Callers are served in the order they arrived. A job that has to wait
-/// for a busy connection fails with ``PostgresError/Code/poolTimeout`` if it is still waiting after
-/// ``PostgresConfiguration/poolWaitTimeout`` (a timer on a Dispatch queue: it fires even when every
-/// worker thread is stuck on a stalled server).
+/// condition variable (no polling). Callers are served in the order they arrived. A job still waiting
+/// after ``PostgresConfiguration/poolWaitTimeout`` fails with ``PostgresError/Code/poolTimeout``: one
+/// timer on a Dispatch queue (so it fires even when every worker thread is stuck on a stalled server),
+/// armed for the oldest waiting job only, since jobs leave the queue in arrival order.
 ///
 /// `@unchecked Sendable`: all mutable state is guarded by `condition` (an `NSCondition`, i.e. a mutex and
 /// a condition variable); the immutable configuration and logger are `Sendable`.
@@ -22,6 +22,8 @@ final class ConnectionPool: @unchecked Sendable {
     private var workerCount = 0
     private var nextWorkerIndex = 0
     private var closed = false
+    /// Whether a pool wait timer is armed (for the oldest waiting job).
+    private var expiryArmed = false
     private var closeWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(configuration: PostgresConfiguration, logger: Logger) {
@@ -44,49 +46,52 @@ final class ConnectionPool: @unchecked Sendable {
         job.run = run
         job.fail = fail
         job.state = .queued
+        job.waitDeadline = .now() + .nanoseconds(Int(clamping: configuration.poolWaitTimeout.roundedUpNanoseconds))
         queue.append(job)
         var newWorker: Int?
-        var expiry: DispatchWorkItem?
-        if queue.count > idleWorkers {
-            if workerCount < configuration.poolSize {
-                workerCount += 1
-                newWorker = nextWorkerIndex
-                nextWorkerIndex += 1
-            } else {
-                // Every connection is busy: the job waits for one to come free, for a bounded time. (A job
-                // that an idle or starting worker takes needs no timer: there is one per queued job ahead.)
-                let item = DispatchWorkItem { [weak self] in self?.expire(job) }
-                job.expiry = item
-                expiry = item
-            }
+        if queue.count > idleWorkers && workerCount < configuration.poolSize {
+            workerCount += 1
+            newWorker = nextWorkerIndex
+            nextWorkerIndex += 1
+        }
+        var armAt: DispatchTime?
+        if !expiryArmed {
+            expiryArmed = true
+            armAt = job.waitDeadline
         }
         condition.signal()
         condition.unlock()
         if let newWorker { startWorker(newWorker) }
-        if let expiry {
-            DispatchQueue.global().asyncAfter(
-                deadline: .now() + .milliseconds(Int(clamping: configuration.poolWaitTimeout.roundedUpMilliseconds)),
-                execute: expiry)
-        }
+        if let armAt { armExpiry(at: armAt) }
     }
 
-    /// Fails `job` with ``PostgresError/Code/poolTimeout`` if it is still waiting in the queue.
-    private func expire(_ job: PoolJob) {
+    /// Fails with ``PostgresError/Code/poolTimeout`` the jobs that waited past their deadline (the oldest,
+    /// at the front of the queue), then arms the timer for the oldest job left, if any.
+    private func expireWaitingJobs() {
         condition.lock()
-        guard job.state == .queued, queue.remove(job) else {
-            condition.unlock()
-            return
+        let now = DispatchTime.now()
+        var expired: [@Sendable (any Error) -> Void] = []
+        while let job = queue.first, job.waitDeadline <= now {
+            _ = queue.popFirst()
+            job.state = .cancelled
+            if let fail = job.fail { expired.append(fail) }
+            job.run = nil
+            job.fail = nil
         }
-        job.state = .cancelled
-        let fail = job.fail
-        job.run = nil
-        job.fail = nil
-        job.expiry = nil
+        let next = queue.first?.waitDeadline
+        expiryArmed = next != nil
         condition.unlock()
-        logger.warning(
-            "a PostgreSQL call waited too long for a connection",
-            metadata: ["postgres.pool_size": "\(configuration.poolSize)"])
-        fail?(poolTimeoutError)
+        if !expired.isEmpty {
+            logger.warning(
+                "PostgreSQL calls waited too long for a connection",
+                metadata: ["postgres.calls": "\(expired.count)", "postgres.pool_size": "\(configuration.poolSize)"])
+        }
+        for fail in expired { fail(poolTimeoutError) }
+        if let next { armExpiry(at: next) }
+    }
+
+    private func armExpiry(at deadline: DispatchTime) {
+        DispatchQueue.global().asyncAfter(deadline: deadline) { [weak self] in self?.expireWaitingJobs() }
     }
 
     /// Takes `job` out of the queue and fails it with `CancellationError`, if no worker has taken it yet.
@@ -102,8 +107,6 @@ final class ConnectionPool: @unchecked Sendable {
             let fail = job.fail
             job.run = nil
             job.fail = nil
-            job.expiry?.cancel()
-            job.expiry = nil
             condition.unlock()
             fail?(CancellationError())
         case .running, .cancelled:
@@ -121,8 +124,6 @@ final class ConnectionPool: @unchecked Sendable {
                 let run = job.run
                 job.run = nil
                 job.fail = nil
-                job.expiry?.cancel()
-                job.expiry = nil
                 return run
             }
             if closed { return nil }
@@ -169,11 +170,9 @@ final class ConnectionPool: @unchecked Sendable {
         condition.broadcast()
         return queue.removeAll().compactMap { job in
             job.state = .cancelled
-            job.expiry?.cancel()
             defer {
                 job.run = nil
                 job.fail = nil
-                job.expiry = nil
             }
             return job.fail
         }

@@ -22,9 +22,8 @@ final class PoolJob: @unchecked Sendable {
     /// Resumes the caller with an error (cancellation, pool closed, pool wait timeout) when no worker will
     /// run the job.
     var fail: (@Sendable (any Error) -> Void)?
-    /// Fails the job with the pool wait timeout if it is still queued then; scheduled only for a job that
-    /// has to wait for a busy connection, and cancelled when a worker takes the job.
-    var expiry: DispatchWorkItem?
+    /// When the job, if still queued, fails with the pool wait timeout.
+    var waitDeadline = DispatchTime.distantFuture
 }
 
 /// A first-in, first-out queue of jobs: waiting callers are served in arrival order.
@@ -33,6 +32,8 @@ struct JobQueue {
     private var head = 0
 
     var count: Int { storage.count - head }
+    /// The oldest job, if any.
+    var first: PoolJob? { head < storage.count ? storage[head] : nil }
     var isEmpty: Bool { count == 0 }
 
     mutating func append(_ job: PoolJob) { storage.append(job) }

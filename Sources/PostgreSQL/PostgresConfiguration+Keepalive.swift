@@ -69,6 +69,14 @@ extension Duration {
         return attoseconds % 1_000_000_000_000_000 > 0 ? milliseconds + 1 : milliseconds
     }
 
+    /// Whole nanoseconds, rounded up.
+    var roundedUpNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return seconds > 0 ? .max : .min }
+        return scaled + (attoseconds + 999_999_999) / 1_000_000_000
+    }
+
     /// Whole seconds, rounded up.
     var roundedUpSeconds: Int64 {
         let (seconds, attoseconds) = components

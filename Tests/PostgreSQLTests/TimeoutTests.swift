@@ -21,17 +21,16 @@ struct TimeoutTests {
         }
         try await waitForLockWaiters(marker: marker, count: 2, observer: holder)
 
-        let start = clock.now
-        do {
-            try await client.query("select 1")
-            Issue.record("a third caller should not get a connection while both are busy")
-        } catch let error as PostgresError {
-            #expect(error.code == .poolTimeout)
-            #expect(!error.isConnectionLevel)
-            #expect(error.message.contains("all 2 connections"), "\(error)")
+        // Two more callers, 250 ms apart: each fails after its own wait of 500 ms, not before.
+        async let early = timedFailure { try await client.query("select 1") }
+        try await Task.sleep(for: .milliseconds(250))
+        async let late = timedFailure { try await client.query("select 2") }
+        for (error, waited) in await [early, late] {
+            #expect(error?.code == .poolTimeout, "\(String(describing: error))")
+            #expect(error?.isConnectionLevel == false)
+            #expect(error?.message.contains("all 2 connections") == true, "\(String(describing: error))")
+            #expect(waited >= .milliseconds(450) && waited < .seconds(5), "waited \(waited)")
         }
-        let waited = clock.now - start
-        #expect(waited >= .milliseconds(450) && waited < .seconds(5), "waited \(waited)")
 
         try await holder.query("select pg_advisory_unlock($1)", [key])
         for task in busy { _ = try await task.value }
@@ -145,6 +144,17 @@ struct TimeoutTests {
         let connection = try TestDatabase.connect()
         let value = try connection.query("show client_connection_check_interval")[0].decode(String.self, at: 0)
         #expect(value == "2s")
+    }
+
+    /// The ``PostgresError`` a call failed with (nil if it succeeded or failed otherwise), and its duration.
+    private func timedFailure(_ call: () async throws -> Void) async -> (PostgresError?, Duration) {
+        let start = clock.now
+        do {
+            try await call()
+            return (nil, clock.now - start)
+        } catch {
+            return (error as? PostgresError, clock.now - start)
+        }
     }
 
     /// Waits until `count` sessions whose query contains `marker` wait on a lock (at most 20 s).
