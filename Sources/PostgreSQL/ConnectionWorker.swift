@@ -29,8 +29,8 @@ final class ConnectionWorker {
     /// connection-level error, unless a `COMMIT` was in flight when the connection broke, or the server did
     /// not answer within the query timeout.
     ///
-    /// After the query timeout the connection is closed at once (`PQfinish`, which sends nothing that
-    /// waits) and the next call opens a new one. The body is not run again: the server is probably still
+    /// After the query timeout the connection is closed at once (`PQfinish`; its socket is already shut
+    /// down, so nothing waits for the server) and the next call opens a new one. The body is not run again: the server is probably still
     /// stalled (a second attempt would double the caller's wait, and then fail on `connect_timeout`), and
     /// a write may have been applied. The caller decides when to try again.
     func perform<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
