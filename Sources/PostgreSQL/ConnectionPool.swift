@@ -189,9 +189,10 @@ final class ConnectionPool: @unchecked Sendable {
     private var poolTimeoutError: PostgresError {
         PostgresError(
             code: .poolTimeout,
-            message: "all \(configuration.poolSize) connections to \(configuration.target) stayed busy for longer "
-                + "than \(configuration.poolWaitTimeout.shortDescription) (pool wait timeout), so the call was not run; "
-                + "the database may be stalled or overloaded, or the pool too small for the load: try again later")
+            message: "all \(configuration.poolSize) connections to \(configuration.target) stayed busy for "
+                + "longer than \(configuration.poolWaitTimeout.shortDescription) (pool wait timeout), so the call "
+                + "was not run; the database may be stalled or overloaded, or the pool too small for the load: "
+                + "try again later")
     }
 
     static var closedError: PostgresError {

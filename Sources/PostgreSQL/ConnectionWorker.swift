@@ -30,9 +30,10 @@ final class ConnectionWorker {
     /// not answer within the query timeout.
     ///
     /// After the query timeout the connection is closed at once (`PQfinish`; its socket is already shut
-    /// down, so nothing waits for the server) and the next call opens a new one. The body is not run again: the server is probably still
-    /// stalled (a second attempt would double the caller's wait, and then fail on `connect_timeout`), and
-    /// a write may have been applied. The caller decides when to try again.
+    /// down, so nothing waits for the server) and the next call opens a new one. The body is not run
+    /// again: the server is probably still stalled (a second attempt would double the caller's wait, and
+    /// then fail on `connect_timeout`), and a write may have been applied. The caller decides when to try
+    /// again.
     func perform<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         var retriesLeft = pool.configuration.connectionRetries
         while true {

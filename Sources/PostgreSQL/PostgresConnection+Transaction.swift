@@ -10,10 +10,10 @@ extension PostgresConnection {
     ///   - readOnly: start a `READ ONLY` transaction.
     /// - Throws: what `body` throws; ``PostgresError`` when `BEGIN` or `COMMIT` fail (a commit may fail
     ///   with a serialization failure or a deferred constraint; a connection-level failure of `COMMIT`,
-    ///   including the client's query timeout, means its outcome is unknown, and says so); ``PostgresError/Code/invalidUsage`` when
-    ///   a transaction is already open, or `body` ended the transaction itself; ``PostgresError/Code/queryFailed``
-    ///   when a statement failed inside `body` and `body` caught that error (the transaction is then
-    ///   aborted and is rolled back, not committed).
+    ///   including the client's query timeout, means its outcome is unknown, and says so);
+    ///   ``PostgresError/Code/invalidUsage`` when a transaction is already open, or `body` ended the
+    ///   transaction itself; ``PostgresError/Code/queryFailed`` when a statement failed inside `body` and
+    ///   `body` caught that error (the transaction is then aborted and is rolled back, not committed).
     public func withTransaction<T>(
         isolation: PostgresIsolationLevel? = nil, readOnly: Bool = false,
         _ body: (PostgresConnection) throws -> T
@@ -43,7 +43,8 @@ extension PostgresConnection {
             } catch let error as PostgresError where error.isConnectionLevel {
                 // Lost, or no answer within the query timeout: the server may have committed or not.
                 commitOutcomeUnknown = true
-                let what = error.isClientTimeout ? "COMMIT got no answer in time" : "the connection was lost during COMMIT"
+                let what =
+                    error.isClientTimeout ? "COMMIT got no answer in time" : "the connection was lost during COMMIT"
                 throw PostgresError(
                     code: error.code,
                     message: "\(what), so the transaction may or may not have committed; it is not run again "

@@ -5,7 +5,9 @@ import Testing
 @Suite("Configuration against stalls: keepalives, timeouts")
 struct StallConfigurationTests {
     /// The keyword/value pairs given to `PQconnectdbParams`, and how many times each keyword appears.
-    private func parameters(_ configuration: PostgresConfiguration) -> (values: [String: String], counts: [String: Int]) {
+    private func parameters(
+        _ configuration: PostgresConfiguration
+    ) -> (values: [String: String], counts: [String: Int]) {
         let pairs = PostgresConnection.connectionParameters(configuration)
         return (
             Dictionary(pairs.map { ($0.keyword, $0.value) }, uniquingKeysWith: { $1 }),
@@ -73,7 +75,8 @@ struct StallConfigurationTests {
     @Test func nonPositiveTimeoutsAreRefused() {
         for (query, wait) in [(Duration.zero, Duration.seconds(1)), (.seconds(1), .milliseconds(-1))] {
             #expect {
-                try PostgresConfiguration(url: "postgresql://app@db.example/app", queryTimeout: query, poolWaitTimeout: wait)
+                try PostgresConfiguration(
+                    url: "postgresql://app@db.example/app", queryTimeout: query, poolWaitTimeout: wait)
             } throws: { error in
                 (error as? PostgresError)?.code == .invalidConfiguration
             }

@@ -11,7 +11,8 @@ struct TimeoutTests {
         let client = PostgresClient(
             configuration: try TestDatabase.configuration(poolSize: 2, poolWaitTimeout: .milliseconds(500)),
             logger: TestDatabase.logger)
-        let holder = PostgresClient(configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
+        let holder = PostgresClient(
+            configuration: try TestDatabase.configuration(poolSize: 1), logger: TestDatabase.logger)
         let marker = TestDatabase.uniqueTable("pool_busy")
         let key = Int64.random(in: 1...Int64.max)
         // Both connections of the client wait on a lock the holder keeps: no timing involved.
