@@ -5,6 +5,9 @@
 #   scripts/servers.sh start [rabbitmq|postgres]   start (idempotent) and wait until ready
 #   scripts/servers.sh stop  [rabbitmq|postgres]   stop by pid
 #   scripts/servers.sh restart rabbitmq|postgres
+#   scripts/servers.sh pause postgres [SECONDS]    SIGSTOP the postmaster and its children (a stalled
+#                                                  server); resumed after SECONDS (30) at the latest
+#   scripts/servers.sh resume postgres             SIGCONT them
 #   scripts/servers.sh status
 #   scripts/servers.sh env                         print the AMQP_URL / DATABASE_URL to export
 #
@@ -125,6 +128,34 @@ stop_postgres() {
   "${pg_user[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
 }
 
+# The postmaster's pid and its children's (backends and background processes).
+pg_pids() {
+  local pid; pid="$(head -n1 "$pg_dir/data/postmaster.pid")"
+  echo "$pid" $(pgrep -P "$pid" || true)
+}
+
+# Stops (SIGSTOP) the postmaster, then its children: the server keeps its sockets, so its kernel still
+# accepts connections and acknowledges data, but nothing answers (a stalled server, not a stopped one).
+# A detached watchdog resumes it after $1 seconds even if the caller dies before resuming it.
+pause_postgres() {
+  local seconds="${1:-30}"
+  if ! pg_running; then log "postgres not running"; exit 1; fi
+  local pid; pid="$(head -n1 "$pg_dir/data/postmaster.pid")"
+  # The watchdog first, so that nothing below can leave the server stopped.
+  detached nohup bash -c "sleep $seconds; kill -CONT $pid \$(pgrep -P $pid) 2>/dev/null" >/dev/null 2>&1 &
+  kill -STOP "$pid"   # first, so that it forks no child we would miss
+  local pids; pids="$(pg_pids)"
+  kill -STOP $pids 2>/dev/null || true
+  log "postgres paused (SIGSTOP of $pids); resumed in ${seconds}s at the latest"
+}
+
+resume_postgres() {
+  if [ ! -f "$pg_dir/data/postmaster.pid" ]; then log "postgres not running"; return; fi
+  local pids; pids="$(pg_pids)"
+  kill -CONT $pids 2>/dev/null || true
+  log "postgres resumed (SIGCONT of $pids)"
+}
+
 cmd="${1:-status}"; what="${2:-all}"
 case "$cmd" in
   start)
@@ -133,11 +164,15 @@ case "$cmd" in
     case "$what" in rabbitmq) stop_rabbitmq ;; postgres) stop_postgres ;; all) stop_rabbitmq; stop_postgres ;; esac ;;
   restart)
     case "$what" in rabbitmq) stop_rabbitmq; start_rabbitmq ;; postgres) stop_postgres; start_postgres ;; *) echo "restart needs rabbitmq|postgres" >&2; exit 2 ;; esac ;;
+  pause)
+    case "$what" in postgres) pause_postgres "${3:-30}" ;; *) echo "pause supports postgres only" >&2; exit 2 ;; esac ;;
+  resume)
+    case "$what" in postgres) resume_postgres ;; *) echo "resume supports postgres only" >&2; exit 2 ;; esac ;;
   status)
     rabbit_running && echo "rabbitmq: running on $amqp_port" || echo "rabbitmq: stopped"
     pg_running && echo "postgres: running on $pg_port" || echo "postgres: stopped" ;;
   env)
     echo "export AMQP_URL=amqp://guest:guest@127.0.0.1:$amqp_port/%2f"
     echo "export DATABASE_URL=postgresql://postgres@127.0.0.1:$pg_port/autoresponder" ;;
-  *) echo "usage: $0 start|stop|restart|status|env [rabbitmq|postgres]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|pause|resume|status|env [rabbitmq|postgres]" >&2; exit 2 ;;
 esac

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 
@@ -5,7 +6,10 @@ import Logging
 /// threads, each owning one connection.
 ///
 /// Threads start lazily, when a job is waiting and no idle thread can take it; idle threads sleep on a
-/// condition variable (no polling). Callers are served in the order they arrived.
+/// condition variable (no polling). Callers are served in the order they arrived. A job still waiting
+/// after ``PostgresConfiguration/poolWaitTimeout`` fails with ``PostgresError/Code/poolTimeout``: one
+/// timer on a Dispatch queue (so it fires even when every worker thread is stuck on a stalled server),
+/// armed for the oldest waiting job only, since jobs leave the queue in arrival order.
 ///
 /// `@unchecked Sendable`: all mutable state is guarded by `condition` (an `NSCondition`, i.e. a mutex and
 /// a condition variable); the immutable configuration and logger are `Sendable`.
@@ -18,6 +22,8 @@ final class ConnectionPool: @unchecked Sendable {
     private var workerCount = 0
     private var nextWorkerIndex = 0
     private var closed = false
+    /// Whether a pool wait timer is armed (for the oldest waiting job).
+    private var expiryArmed = false
     private var closeWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(configuration: PostgresConfiguration, logger: Logger) {
@@ -40,6 +46,7 @@ final class ConnectionPool: @unchecked Sendable {
         job.run = run
         job.fail = fail
         job.state = .queued
+        job.waitDeadline = .now() + .nanoseconds(Int(clamping: configuration.poolWaitTimeout.roundedUpNanoseconds))
         queue.append(job)
         var newWorker: Int?
         if queue.count > idleWorkers && workerCount < configuration.poolSize {
@@ -47,9 +54,44 @@ final class ConnectionPool: @unchecked Sendable {
             newWorker = nextWorkerIndex
             nextWorkerIndex += 1
         }
+        var armAt: DispatchTime?
+        if !expiryArmed {
+            expiryArmed = true
+            armAt = job.waitDeadline
+        }
         condition.signal()
         condition.unlock()
         if let newWorker { startWorker(newWorker) }
+        if let armAt { armExpiry(at: armAt) }
+    }
+
+    /// Fails with ``PostgresError/Code/poolTimeout`` the jobs that waited past their deadline (the oldest,
+    /// at the front of the queue), then arms the timer for the oldest job left, if any.
+    private func expireWaitingJobs() {
+        condition.lock()
+        let now = DispatchTime.now()
+        var expired: [@Sendable (any Error) -> Void] = []
+        while let job = queue.first, job.waitDeadline <= now {
+            _ = queue.popFirst()
+            job.state = .cancelled
+            if let fail = job.fail { expired.append(fail) }
+            job.run = nil
+            job.fail = nil
+        }
+        let next = queue.first?.waitDeadline
+        expiryArmed = next != nil
+        condition.unlock()
+        if !expired.isEmpty {
+            logger.warning(
+                "PostgreSQL calls waited too long for a connection",
+                metadata: ["postgres.calls": "\(expired.count)", "postgres.pool_size": "\(configuration.poolSize)"])
+        }
+        for fail in expired { fail(poolTimeoutError) }
+        if let next { armExpiry(at: next) }
+    }
+
+    private func armExpiry(at deadline: DispatchTime) {
+        DispatchQueue.global().asyncAfter(deadline: deadline) { [weak self] in self?.expireWaitingJobs() }
     }
 
     /// Takes `job` out of the queue and fails it with `CancellationError`, if no worker has taken it yet.
@@ -142,6 +184,15 @@ final class ConnectionPool: @unchecked Sendable {
         }
         thread.name = "postgres-\(index)"
         thread.start()
+    }
+
+    private var poolTimeoutError: PostgresError {
+        PostgresError(
+            code: .poolTimeout,
+            message: "all \(configuration.poolSize) connections to \(configuration.target) stayed busy for "
+                + "longer than \(configuration.poolWaitTimeout.shortDescription) (pool wait timeout), so the call "
+                + "was not run; the database may be stalled or overloaded, or the pool too small for the load: "
+                + "try again later")
     }
 
     static var closedError: PostgresError {

@@ -26,7 +26,14 @@ final class ConnectionWorker {
 
     /// Runs `body` on this thread's connection: opens it if needed, reopens it if it broke, and runs
     /// `body` again on a fresh connection (up to `connectionRetries` times) when it failed with a
-    /// connection-level error, unless a `COMMIT` was in flight when the connection broke.
+    /// connection-level error, unless a `COMMIT` was in flight when the connection broke, or the server did
+    /// not answer within the query timeout.
+    ///
+    /// After the query timeout the connection is closed at once (`PQfinish`; its socket is already shut
+    /// down, so nothing waits for the server) and the next call opens a new one. The body is not run
+    /// again: the server is probably still stalled (a second attempt would double the caller's wait, and
+    /// then fail on `connect_timeout`), and a write may have been applied. The caller decides when to try
+    /// again.
     func perform<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         var retriesLeft = pool.configuration.connectionRetries
         while true {
@@ -35,9 +42,14 @@ final class ConnectionWorker {
             do {
                 let value = try body(connection)
                 closeLeftoverTransaction(connection)
+                if connection.timedOut { self.connection = nil }  // the body caught the timeout
                 return value
             } catch {
                 closeLeftoverTransaction(connection)
+                if connection.timedOut {
+                    self.connection = nil
+                    throw error
+                }
                 let connectionLevel = connection.isBroken || (error as? PostgresError)?.isConnectionLevel == true
                 guard connectionLevel, retriesLeft > 0, !connection.commitOutcomeUnknown else { throw error }
                 retriesLeft -= 1

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One call waiting for, or running on, a pooled connection.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while holding the lock of the
@@ -17,8 +19,11 @@ final class PoolJob: @unchecked Sendable {
     var state = State.created
     /// Runs the body on the worker's connection and resumes the caller.
     var run: (@Sendable (ConnectionWorker) -> Void)?
-    /// Resumes the caller with an error (cancellation, pool closed) when no worker will run the job.
+    /// Resumes the caller with an error (cancellation, pool closed, pool wait timeout) when no worker will
+    /// run the job.
     var fail: (@Sendable (any Error) -> Void)?
+    /// When the job, if still queued, fails with the pool wait timeout.
+    var waitDeadline = DispatchTime.distantFuture
 }
 
 /// A first-in, first-out queue of jobs: waiting callers are served in arrival order.
@@ -27,6 +32,8 @@ struct JobQueue {
     private var head = 0
 
     var count: Int { storage.count - head }
+    /// The oldest job, if any.
+    var first: PoolJob? { head < storage.count ? storage[head] : nil }
     var isEmpty: Bool { count == 0 }
 
     mutating func append(_ job: PoolJob) { storage.append(job) }

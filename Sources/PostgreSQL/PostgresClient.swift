@@ -17,6 +17,17 @@ import ServiceLifecycle
 /// the connection broke may have been applied: make such writes idempotent (`on conflict do nothing`) or
 /// set `connectionRetries` to 0.
 ///
+/// **Stalls.** A server that stops answering without closing its connections (stopped with SIGSTOP,
+/// stuck, cut off by the network) makes no call hang: a statement gives up after
+/// ``PostgresConfiguration/queryTimeout`` and fails with ``PostgresError/Code/timeout`` with no SQLSTATE
+/// (``PostgresError/isClientTimeout``, connection-level). Its connection is closed and reopened by the
+/// next call (which waits at most ``PostgresConfiguration/connectTimeout`` to do so). Such a call is
+/// **not** run again by the client (the server is probably still stalled, and a write may have been
+/// applied): the caller retries later, with its own backoff; a `COMMIT` that timed out says that its
+/// outcome is unknown. Callers queued behind the stuck connections fail with
+/// ``PostgresError/Code/poolTimeout`` after ``PostgresConfiguration/poolWaitTimeout``, without having run.
+/// TCP keepalives (``PostgresConfiguration/keepalive``) find connections whose peer vanished.
+///
 /// **Lifecycle.** Run it as a swift-service-lifecycle service (``run()``), before the services that use
 /// it in the same group, or call ``close()`` before dropping it; dropping it without closing ends the
 /// threads without waiting for them.
@@ -48,8 +59,10 @@ public final class PostgresClient: Service, Sendable {
     /// It may run more than once (see the type's "Recovery" notes).
     ///
     /// - Throws: what `body` throws; ``PostgresError`` with code ``PostgresError/Code/connectionFailed``
-    ///   when no connection can be opened, ``PostgresError/Code/poolClosed`` after ``close()``;
-    ///   `CancellationError` when the task is cancelled while waiting for a connection.
+    ///   when no connection can be opened, ``PostgresError/Code/poolTimeout`` when no connection came free
+    ///   within ``PostgresConfiguration/poolWaitTimeout`` (`body` did not run),
+    ///   ``PostgresError/Code/poolClosed`` after ``close()``; `CancellationError` when the task is
+    ///   cancelled while waiting for a connection.
     public func withConnection<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) throws -> T
     ) async throws -> T {

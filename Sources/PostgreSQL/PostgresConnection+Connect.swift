@@ -33,22 +33,28 @@ extension PostgresConnection {
         return handle
     }
 
-    /// The URI's parameters with `connect_timeout`, `application_name`, `client_encoding` and the session
-    /// settings (`-c TimeZone=UTC -c DateStyle=ISO,MDY [-c statement_timeout=…]`, added to any `options`
-    /// of the URI) set by the configuration.
+    /// The URI's parameters with `connect_timeout`, `application_name`, `client_encoding`, the TCP
+    /// keepalive settings (``PostgresConfiguration/keepalive``; a keyword the URI sets wins) and the session
+    /// settings (`-c TimeZone=UTC -c DateStyle=ISO,MDY [-c statement_timeout=…]
+    /// [-c client_connection_check_interval=…]`, added to any `options` of the URI) set by the configuration.
     static func connectionParameters(_ configuration: PostgresConfiguration) -> [PostgresConfiguration.Parameter] {
         let overridden: Set<String> = ["connect_timeout", "application_name", "client_encoding", "options"]
         var parameters = configuration.uriParameters.filter { !overridden.contains($0.keyword) }
-        let timeoutSeconds = max(2, Int((configuration.connectTimeout + .milliseconds(999)).components.seconds))
+        let timeoutSeconds = max(2, configuration.connectTimeout.roundedUpSeconds)
         parameters.append(.init(keyword: "connect_timeout", value: String(timeoutSeconds)))
         parameters.append(.init(keyword: "application_name", value: configuration.applicationName))
         parameters.append(.init(keyword: "client_encoding", value: "UTF8"))
+        if let keepalive = configuration.keepalive {
+            let set = Set(configuration.uriParameters.map(\.keyword))
+            parameters += keepalive.parameters.filter { !set.contains($0.keyword) }
+        }
         var options = configuration.uriParameters.last { $0.keyword == "options" }?.value ?? ""
         options += " -c TimeZone=UTC -c DateStyle=ISO,MDY"
         if let timeout = configuration.statementTimeout {
-            let (seconds, attoseconds) = timeout.components
-            let milliseconds = max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-            options += " -c statement_timeout=\(milliseconds)"
+            options += " -c statement_timeout=\(max(1, timeout.roundedUpMilliseconds))"
+        }
+        if let interval = configuration.clientConnectionCheckInterval {
+            options += " -c client_connection_check_interval=\(max(1, interval.roundedUpMilliseconds))"
         }
         parameters.append(.init(keyword: "options", value: options))
         return parameters

@@ -4,13 +4,17 @@ import Logging
 extension PostgresConnection {
     /// Runs one statement with bound parameters (`$1`, `$2`, … in `sql`) and returns its rows.
     ///
-    /// Parameters travel apart from the SQL text (libpq's `PQexecParams`, text format), so no value can
-    /// change the statement: `try connection.query("select name from t where id = $1", [id])`.
+    /// Parameters travel apart from the SQL text (libpq's `PQsendQueryParams`, text format), so no value
+    /// can change the statement: `try connection.query("select name from t where id = $1", [id])`.
     /// `nil` (or an `Optional` holding `nil`) binds SQL NULL.
     ///
+    /// Blocks the calling thread until the answer comes, at most ``PostgresConfiguration/queryTimeout``.
+    ///
     /// - Throws: ``PostgresError``: ``PostgresError/Code/queryFailed`` (see ``PostgresError/sqlState``),
-    ///   ``PostgresError/Code/timeout`` (statement timeout), ``PostgresError/Code/connectionLost``
-    ///   (the connection broke; ``resetIfBroken()`` reconnects), ``PostgresError/Code/encodingFailed``.
+    ///   ``PostgresError/Code/timeout`` (the server's statement timeout; or, with no SQLSTATE, the
+    ///   client's query timeout: the connection was closed, ``PostgresError/isClientTimeout``),
+    ///   ``PostgresError/Code/connectionLost`` (the connection broke; ``resetIfBroken()`` reconnects),
+    ///   ``PostgresError/Code/encodingFailed``.
     @discardableResult
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresResult {
         let texts = try parameters.enumerated().map { index, parameter -> String? in
@@ -34,23 +38,28 @@ extension PostgresConnection {
             buffer.append(contentsOf: text.utf8.map { CChar(bitPattern: $0) })
             buffer.append(0)
         }
-        let result = buffer.withUnsafeBufferPointer { base in
-            let pointers: [UnsafePointer<CChar>?] = offsets.map { $0 < 0 ? nil : base.baseAddress! + $0 }
-            return PQexecParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+        return try runWithDeadline(sql) {
+            buffer.withUnsafeBufferPointer { base in
+                let pointers: [UnsafePointer<CChar>?] = offsets.map { $0 < 0 ? nil : base.baseAddress! + $0 }
+                return PQsendQueryParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+            }
         }
-        return try consume(result, sql: sql)
     }
 
-    /// Runs a script of one or more SQL statements separated by `;`, with no parameters (libpq's `PQexec`):
-    /// for schema set-up and migrations written by the project.
+    /// Runs a script of one or more SQL statements separated by `;`, with no parameters (libpq's
+    /// `PQsendQuery`, the simple query protocol): for schema set-up and migrations written by the project.
     ///
     /// **Never put user input in `sql`**: nothing is escaped. Values go through ``query(_:_:)``.
     /// Statements of a script without explicit `BEGIN`/`COMMIT` run as one implicit transaction; the script
     /// stops at the first error.
     ///
+    /// ``PostgresConfiguration/queryTimeout`` applies to the whole script (the server sends a script's
+    /// results together, at its end), while `statement_timeout` applies to each of its statements: give a
+    /// long migration a configuration with a longer query timeout.
+    ///
     /// - Throws: ``PostgresError`` as ``query(_:_:)``.
     public func execute(_ sql: String) throws {
-        _ = try consume(PQexec(handle, sql), sql: sql)
+        _ = try runWithDeadline(sql) { PQsendQuery(handle, sql) }
     }
 
     /// Copies a `PGresult` into a ``PostgresResult`` (and frees it), or throws the error it carries.

@@ -9,10 +9,11 @@ extension PostgresConnection {
     ///   - isolation: the isolation level; `nil` keeps the session's default (read committed).
     ///   - readOnly: start a `READ ONLY` transaction.
     /// - Throws: what `body` throws; ``PostgresError`` when `BEGIN` or `COMMIT` fail (a commit may fail
-    ///   with a serialization failure or a deferred constraint); ``PostgresError/Code/invalidUsage`` when
-    ///   a transaction is already open, or `body` ended the transaction itself; ``PostgresError/Code/queryFailed``
-    ///   when a statement failed inside `body` and `body` caught that error (the transaction is then
-    ///   aborted and is rolled back, not committed).
+    ///   with a serialization failure or a deferred constraint; a connection-level failure of `COMMIT`,
+    ///   including the client's query timeout, means its outcome is unknown, and says so);
+    ///   ``PostgresError/Code/invalidUsage`` when a transaction is already open, or `body` ended the
+    ///   transaction itself; ``PostgresError/Code/queryFailed`` when a statement failed inside `body` and
+    ///   `body` caught that error (the transaction is then aborted and is rolled back, not committed).
     public func withTransaction<T>(
         isolation: PostgresIsolationLevel? = nil, readOnly: Bool = false,
         _ body: (PostgresConnection) throws -> T
@@ -40,11 +41,14 @@ extension PostgresConnection {
             do {
                 try query("COMMIT")
             } catch let error as PostgresError where error.isConnectionLevel {
+                // Lost, or no answer within the query timeout: the server may have committed or not.
                 commitOutcomeUnknown = true
+                let what =
+                    error.isClientTimeout ? "COMMIT got no answer in time" : "the connection was lost during COMMIT"
                 throw PostgresError(
                     code: error.code,
-                    message: "the connection was lost during COMMIT, so the transaction may or may not have "
-                        + "committed; check before running it again (\(error.message))",
+                    message: "\(what), so the transaction may or may not have committed; it is not run again "
+                        + "automatically: check before running it again (\(error.message))",
                     sqlState: error.sqlState)
             }
             return value

@@ -8,9 +8,13 @@ import Logging
 /// the calling thread until the server answers, so never use a connection on Swift's cooperative pool:
 /// async code goes through ``PostgresClient``.
 ///
+/// A statement waits for its answer at most ``PostgresConfiguration/queryTimeout``; after that the
+/// connection is given up (see ``PostgresError/isClientTimeout``) and stays broken until ``reset()`` or
+/// ``resetIfBroken()``. Opening or reopening it waits at most ``PostgresConfiguration/connectTimeout``.
+///
 /// Sessions run with `TimeZone=UTC`, `DateStyle=ISO, MDY` and `client_encoding=UTF8` (set in the startup
-/// packet, so they survive ``reset()`` and `RESET ALL`), and with the configuration's `statement_timeout`
-/// and `application_name`.
+/// packet, so they survive ``reset()`` and `RESET ALL`), and with the configuration's `statement_timeout`,
+/// `client_connection_check_interval` and `application_name`.
 public final class PostgresConnection {
     /// The configuration the connection was opened with.
     public let configuration: PostgresConfiguration
@@ -20,8 +24,11 @@ public final class PostgresConnection {
     let handle: OpaquePointer
     /// Receives the server's notices (kept alive as long as the handle).
     private let noticeSink: NoticeSink
-    /// Set when an error showed the connection is unusable; the next ``resetIfBroken()`` reconnects.
+    /// Set when an error or the query timeout showed the connection is unusable: statements fail at once,
+    /// and the next ``resetIfBroken()`` reconnects.
     var needsReset = false
+    /// Set when a statement ran into the query timeout and the connection was given up (until ``reset()``).
+    var timedOut = false
     /// Set when the connection broke while `COMMIT` was in flight: the pool must not run that body again.
     var commitOutcomeUnknown = false
 
@@ -73,6 +80,7 @@ public final class PostgresConnection {
                     + "check that the server is running and reachable")
         }
         needsReset = false
+        timedOut = false
         logger.info(
             "reconnected to PostgreSQL", metadata: ["postgres.backend_pid": "\(PQbackendPID(handle))"])
     }

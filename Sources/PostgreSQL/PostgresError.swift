@@ -38,11 +38,18 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// A deadlock was detected and this transaction was chosen to fail (SQLSTATE 40P01): run it again.
     public var isDeadlock: Bool { sqlState == "40P01" }
 
+    /// The server did not answer a statement within ``PostgresConfiguration/queryTimeout`` (code
+    /// ``Code/timeout`` with no SQLSTATE, unlike the server's own `statement_timeout`): the client gave up
+    /// and closed the connection. A write that was in flight may or may not have been applied.
+    public var isClientTimeout: Bool { code == .timeout && sqlState == nil }
+
     /// The connection failed or was lost, not the statement: could not connect, the connection broke
-    /// (libpq's `CONNECTION_BAD`), SQLSTATE class 08, or the server shut the session down (57P01, 57P02,
-    /// 57P03). The same work may succeed on a new connection.
+    /// (libpq's `CONNECTION_BAD`), SQLSTATE class 08, the server shut the session down (57P01, 57P02,
+    /// 57P03), or it did not answer in time (``isClientTimeout``: the client closed the connection).
+    /// The same work may succeed on a new connection; a write that was in flight may or may not have
+    /// been applied.
     public var isConnectionLevel: Bool {
-        if code == .connectionFailed || code == .connectionLost { return true }
+        if code == .connectionFailed || code == .connectionLost || isClientTimeout { return true }
         guard let sqlState else { return false }
         return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
@@ -72,7 +79,10 @@ extension PostgresError {
         public static let connectionLost = Code("connectionLost")
         /// The server rejected or failed a statement (syntax, constraint, permission, …): see ``sqlState``.
         public static let queryFailed = Code("queryFailed")
-        /// The statement was cancelled for taking too long (`statement_timeout`, SQLSTATE 57014).
+        /// A statement took too long: either the server cancelled it (`statement_timeout`, SQLSTATE 57014;
+        /// nothing was applied, the connection is fine), or the server did not answer within the client's
+        /// ``PostgresConfiguration/queryTimeout`` (no SQLSTATE, ``PostgresError/isClientTimeout``: the
+        /// connection was closed and the outcome of a write is unknown).
         public static let timeout = Code("timeout")
         /// A parameter could not be sent (e.g. a string containing a NUL character).
         public static let encodingFailed = Code("encodingFailed")
@@ -82,6 +92,10 @@ extension PostgresError {
         public static let invalidUsage = Code("invalidUsage")
         /// The client was closed: no more work is accepted.
         public static let poolClosed = Code("poolClosed")
+        /// Every connection of the pool stayed busy for longer than
+        /// ``PostgresConfiguration/poolWaitTimeout``: the call was not run (so it is safe to try again later).
+        /// The database may be stalled or overloaded, or the pool too small for the load.
+        public static let poolTimeout = Code("poolTimeout")
 
         /// The code's name, e.g. `queryFailed`.
         public var description: String { name }

@@ -12,17 +12,19 @@ enum TestDatabase {
     }()
 
     static func configuration(
-        poolSize: Int = 4, statementTimeout: Duration? = nil, connectionRetries: Int = 1
+        poolSize: Int = 4, statementTimeout: Duration? = nil, queryTimeout: Duration? = nil,
+        poolWaitTimeout: Duration = .seconds(10), connectTimeout: Duration = .seconds(3), connectionRetries: Int = 1
     ) throws -> PostgresConfiguration {
         try PostgresConfiguration(
-            url: TestEnvironment.databaseURL, poolSize: poolSize, connectTimeout: .seconds(3),
-            statementTimeout: statementTimeout, applicationName: "PostgreSQLTests",
-            connectionRetries: connectionRetries)
+            url: TestEnvironment.databaseURL, poolSize: poolSize, connectTimeout: connectTimeout,
+            statementTimeout: statementTimeout, queryTimeout: queryTimeout, poolWaitTimeout: poolWaitTimeout,
+            applicationName: "PostgreSQLTests", connectionRetries: connectionRetries)
     }
 
-    static func connect(statementTimeout: Duration? = nil) throws -> PostgresConnection {
+    static func connect(statementTimeout: Duration? = nil, queryTimeout: Duration? = nil) throws -> PostgresConnection {
         try PostgresConnection(
-            configuration: configuration(statementTimeout: statementTimeout), logger: logger)
+            configuration: configuration(statementTimeout: statementTimeout, queryTimeout: queryTimeout),
+            logger: logger)
     }
 
     /// A table name no other test uses (letters, digits and underscores, so it needs no quoting).

@@ -56,9 +56,36 @@ public enum LocalServers {
     /// Stops and starts the server.
     public static func restart(_ server: Server) async throws { try await script("restart", server) }
 
-    private static func script(_ verb: String, _ server: Server) async throws {
+    /// Stalls PostgreSQL without stopping it: SIGSTOP of the postmaster and its children (its kernel still
+    /// accepts connections and acknowledges data, nothing answers). A watchdog resumes it after `limit`
+    /// even if this process dies first. Prefer ``whilePaused(_:atMost:_:)``, which always resumes it.
+    public static func pause(_ server: Server, atMost limit: Duration) async throws {
+        let seconds = max(1, limit.components.seconds)
+        try await script("pause", server, "\(seconds)")
+    }
+
+    /// Resumes (SIGCONT) a server that ``pause(_:atMost:)`` stalled.
+    public static func resume(_ server: Server) async throws { try await script("resume", server) }
+
+    /// Runs `body` while the server is paused (see ``pause(_:atMost:)``), and resumes the server when
+    /// `body` ends, whether it returns or throws.
+    public static func whilePaused<T>(
+        _ server: Server, atMost limit: Duration, _ body: () async throws -> T
+    ) async throws -> T {
+        try await pause(server, atMost: limit)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body())
+        } catch {
+            result = .failure(error)
+        }
+        try await resume(server)
+        return try result.get()
+    }
+
+    private static func script(_ verb: String, _ server: Server, _ extra: String...) async throws {
         let path = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/servers.sh").path
-        try await run(["/bin/bash", path, verb, server.rawValue])
+        try await run(["/bin/bash", path, verb, server.rawValue] + extra)
     }
 
     /// Runs a command to its end and throws unless it exits 0.
