@@ -98,9 +98,11 @@ public enum AutoResponder {
     static func makeDatabase(_ configuration: ServiceConfiguration, logger: Logger, poolSize: Int? = nil) throws
         -> PostgresClient
     {
-        let postgres = try PostgresConfiguration(
+        var postgres = try PostgresConfiguration(
             url: configuration.databaseURL, poolSize: poolSize ?? configuration.databasePoolSize,
-            statementTimeout: .seconds(30), applicationName: "autoresponder-\(configuration.instanceID)")
+            statementTimeout: configuration.databaseStatementTimeout,
+            applicationName: "autoresponder-\(configuration.instanceID)")
+        postgres.poolWaitTimeout = configuration.databasePoolWait
         return PostgresClient(configuration: postgres, logger: logger)
     }
 

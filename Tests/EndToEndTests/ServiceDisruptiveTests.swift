@@ -78,4 +78,26 @@ import World
             Self.assertExactlyOneReplyEach(system, expected: expected)
         }
     }
+
+    /// PostgreSQL stalls (SIGSTOP) for 10 s in the middle of a run, then resumes: no job is lost, none
+    /// is answered twice, and the workers carry on without a restart.
+    @Test func aStalledDatabaseLosesNoJob() async throws {
+        let (world, knobs) = try Self.slowWorld()
+        let expected = Self.expected(world)
+        let environment = ["DATABASE_STATEMENT_TIMEOUT_MS": "3000", "DATABASE_POOL_WAIT_MS": "3000", "RETRY_BUDGET_MS": "120000"]
+        try await EndToEndSystem.run(world: world, knobs: knobs, workers: 2, environment: environment) { system in
+            try await system.waitUntil(timeout: .seconds(60), "the first replies") { $0.count >= 10 }
+            let before = system.sent.count
+            try await LocalServers.whilePaused(.postgres, atMost: .seconds(30)) {
+                try await Task.sleep(for: .seconds(10))
+            }
+            try await system.waitUntil(timeout: .seconds(120), "a reply in each conversation after the stall") {
+                Set($0.map(\.conversationId)).isSuperset(of: expected)
+            }
+            try await Task.sleep(for: .seconds(2.5))
+            print("PostgreSQL stalled 10 s: \(before) replies before, \(system.sent.count) in all, "
+                + "\(system.simulator.stats().duplicateReplies) duplicates")
+            Self.assertExactlyOneReplyEach(system, expected: expected)
+        }
+    }
 }

@@ -17,9 +17,10 @@ import World
         let world = try WorldGenerator.generate(.init(seed: 71, merchants: 90))
         let conversations = world.conversations.filter { !$0.messages.isEmpty }.count
         var knobs = SimulatorKnobs()
-        knobs.latencyMilliseconds = 1200  // a job takes a few seconds: 32 of them stay in flight
+        knobs.latencyMilliseconds = 700  // a job takes a few seconds: 32 of them stay in flight
         knobs.closeAfterSeconds = nil
-        try await EndToEndSystem.run(world: world, knobs: knobs, workers: 0) { system in
+        let environment = ["HTTP_TIMEOUT_MS": "8000", "REPLY_CLAIM_TTL_MS": "20000"]
+        try await EndToEndSystem.run(world: world, knobs: knobs, workers: 0, environment: environment) { system in
             let port = try freeLocalPort()
             let busy = try system.spawnWorkerProcess(
                 instance: "busy",

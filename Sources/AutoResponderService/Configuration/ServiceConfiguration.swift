@@ -60,6 +60,12 @@ public struct ServiceConfiguration: Sendable {
     public var replyClaimTTL: Duration
     /// PostgreSQL connections per process (`DATABASE_POOL_SIZE`).
     public var databasePoolSize: Int
+    /// The server-side `statement_timeout` (`DATABASE_STATEMENT_TIMEOUT_MS`, default 15 s); the client
+    /// gives up on a connection that has not answered 2 s after it (a stalled server).
+    public var databaseStatementTimeout: Duration
+    /// How long a call waits for a free pool connection before it fails (`DATABASE_POOL_WAIT_MS`,
+    /// default 10 s): a stalled database fails jobs (retried later) instead of piling them up.
+    public var databasePoolWait: Duration
     /// Names of the broker's exchange and queues (`AMQP_PREFIX`, default `autoresponder`).
     public var amqpPrefix: String
     /// A name for this process in logs and in the reply ledger (`INSTANCE_ID`, default host-pid).
@@ -122,6 +128,8 @@ public struct ServiceConfiguration: Sendable {
         shutdownGrace = try env.milliseconds("SHUTDOWN_GRACE_MS", default: 25_000, range: 0...3_600_000)
         replyClaimTTL = try env.milliseconds("REPLY_CLAIM_TTL_MS", default: 60_000, range: 1000...86_400_000)
         databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: 8, range: 1...200)
+        databaseStatementTimeout = try env.milliseconds("DATABASE_STATEMENT_TIMEOUT_MS", default: 15_000, range: 100...600_000)
+        databasePoolWait = try env.milliseconds("DATABASE_POOL_WAIT_MS", default: 10_000, range: 100...600_000)
         amqpPrefix = env.string("AMQP_PREFIX", default: "autoresponder")
         instanceID = env.string(
             "INSTANCE_ID", default: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)")

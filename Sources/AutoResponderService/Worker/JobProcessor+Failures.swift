@@ -65,8 +65,8 @@ extension JobProcessor {
     /// A database that is down, stalled or unreachable (not a refused statement).
     static func isDatabaseOutage(_ error: any Error) -> Bool {
         if let postgres = error as? PostgresError {
-            return postgres.isConnectionLevel || postgres.code == .timeout || postgres.code == .poolClosed
-                || postgres.code == .connectionFailed
+            return postgres.isConnectionLevel || postgres.code == .timeout || postgres.code == .poolTimeout
+                || postgres.code == .poolClosed || postgres.code == .connectionFailed
         }
         if let upstream = error as? UpstreamError, upstream.upstream == "database" {
             return upstream.code == .timeout || upstream.code == .unavailable
