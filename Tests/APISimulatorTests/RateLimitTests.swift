@@ -92,7 +92,8 @@ import World
     }
 
     @Test func retryAfterReachesAnHTTPClient() async throws {
-        let simulator = try makeSimulator(try committedOriginalWorld())
+        // A clock that does not move: the bucket cannot refill between requests, however slow they are.
+        let simulator = try makeSimulator(try committedOriginalWorld(), clock: ManualClock())
         try await serve(simulator) { (base: URL) async throws in
             let set = try await post(base, "_sim/config", #"{"rate_limits": {"logistics": 1}}"#, token: nil)
             #expect(set.status == 200)

@@ -46,11 +46,11 @@ import TestSupport
             .progress("loop", maximumSilence: .seconds(5)) { stuck.withLock { $0 } ? last.withLock { $0 } - .seconds(60) : .now }
         ])
         try await Self.withServer(checks) { port in
-            let alive = try await OperationsProbe.get(port: port, path: "/healthz")
+            let alive = try await OperationsProbe.get(port: port, path: "/healthz", timeout: .seconds(15))
             #expect(alive.status == 200)
             #expect(alive.body.contains("\"status\":\"alive\""))
             stuck.withLock { $0 = true }
-            let dead = try await OperationsProbe.get(port: port, path: "/healthz")
+            let dead = try await OperationsProbe.get(port: port, path: "/healthz", timeout: .seconds(15))
             #expect(dead.status == 503)
             #expect(dead.body.contains("\"loop\":\"no progress for"))
         }
@@ -95,7 +95,7 @@ import TestSupport
     @Test func metricsExposeSwiftMetricsInPrometheusText() async throws {
         try await Self.withServer(HealthChecks()) { port in
             Counter(label: "ops_test_events_total", dimensions: [("kind", "a")]).increment(by: 3)
-            let metrics = try await OperationsProbe.get(port: port, path: "/metrics")
+            let metrics = try await OperationsProbe.get(port: port, path: "/metrics", timeout: .seconds(15))
             #expect(metrics.status == 200)
             #expect(metrics.body.contains("ops_test_events_total{kind=\"a\"} 3"))
         }
@@ -107,7 +107,7 @@ import TestSupport
     ) async throws -> String {
         var last = ""
         for _ in 0..<60 {
-            let answer = try await OperationsProbe.get(port: port, path: "/readyz")
+            let answer = try await OperationsProbe.get(port: port, path: "/readyz", timeout: .seconds(15))
             if answer.status == status && condition(answer.body) { return answer.body }
             last = "\(answer.status) \(answer.body)"
             try await Task.sleep(for: .milliseconds(50))

@@ -30,7 +30,7 @@ struct TimeoutTests {
             #expect(error?.code == .poolTimeout, "\(String(describing: error))")
             #expect(error?.isConnectionLevel == false)
             #expect(error?.message.contains("all 2 connections") == true, "\(String(describing: error))")
-            #expect(waited >= .milliseconds(450) && waited < .seconds(5), "waited \(waited)")
+            #expect(waited >= .milliseconds(450) && waited < .seconds(15), "waited \(waited)")
         }
 
         try await holder.query("select pg_advisory_unlock($1)", [key])
@@ -61,7 +61,8 @@ struct TimeoutTests {
             #expect(error.message.contains("may or may not have been applied"), "\(error)")
         }
         let waited = clock.now - start
-        #expect(waited >= .milliseconds(950) && waited < .seconds(5), "waited \(waited)")
+        // Far below the statement's 30 s (a loaded machine may add seconds to the 1 s deadline).
+        #expect(waited >= .milliseconds(950) && waited < .seconds(20), "waited \(waited)")
         #expect(attempts.current == 1, "a call that timed out must not be run again by the client")
 
         // The next call gets a new connection, and works.
@@ -69,7 +70,7 @@ struct TimeoutTests {
         #expect(after != before)
         // The server stops the abandoned statement (client_connection_check_interval) instead of sleeping on.
         var gone = false
-        let giveUp = clock.now + .seconds(15)
+        let giveUp = clock.now + .seconds(45)
         while !gone && clock.now < giveUp {
             gone = try await client.query("select count(*) as n from pg_stat_activity where pid = $1", [before])[0]
                 .decode(Int.self, "n") == 0
@@ -158,9 +159,9 @@ struct TimeoutTests {
         }
     }
 
-    /// Waits until `count` sessions whose query contains `marker` wait on a lock (at most 20 s).
+    /// Waits until `count` sessions whose query contains `marker` wait on a lock (at most 60 s).
     private func waitForLockWaiters(marker: String, count: Int, observer: PostgresClient) async throws {
-        let giveUp = clock.now + .seconds(20)
+        let giveUp = clock.now + .seconds(60)
         while try await observer.query(
             "select count(*) as n from pg_stat_activity where query like $1 and wait_event_type = 'Lock'",
             ["%'\(marker)'%"])[0].decode(Int.self, "n") < count
