@@ -64,6 +64,7 @@ let package = Package(
         .target(
             name: "AutoResponderCore",
             dependencies: [
+                "CivilTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -80,7 +80,7 @@ import TestSupport
         let checks = HealthChecks(readiness: [
             ReadinessCheck("postgresql") {
                 started.withLock { $0 += 1 }
-                try? await Task.sleep(for: .seconds(3))
+                try? await Task.sleep(for: .seconds(60))  // longer than the test, however loaded the machine
                 return .ok
             }
         ])

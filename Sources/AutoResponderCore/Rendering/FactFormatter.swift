@@ -6,11 +6,15 @@ public struct FactFormatter: Sendable {
     public let format: FactFormat
     /// The business time zone.
     public let timeZone: TimeZone
+    private let datePattern: DatePattern
+    private let dateTimePattern: DatePattern
 
-    /// Creates a formatter.
+    /// Creates a formatter (compiles its date patterns: create it once, not per reply).
     public init(format: FactFormat, timeZone: TimeZone) {
         self.format = format
         self.timeZone = timeZone
+        datePattern = DatePattern(format.dateFormat, localeIdentifier: format.localeIdentifier)
+        dateTimePattern = DatePattern(format.dateTimeFormat, localeIdentifier: format.localeIdentifier)
     }
 
     /// `R$ 1,240.00` (English) or `R$ 1.240,00` (Portuguese), rounded half away from zero to cents,
@@ -34,23 +38,10 @@ public struct FactFormatter: Sendable {
     }
 
     /// The calendar date of `date` in the business time zone.
-    public func date(_ date: Date) -> String {
-        formatter(format.dateFormat).string(from: date)
-    }
+    public func date(_ date: Date) -> String { datePattern.format(date, timeZone: timeZone) }
 
     /// The date and time of `date` in the business time zone.
-    public func dateTime(_ date: Date) -> String {
-        formatter(format.dateTimeFormat).string(from: date)
-    }
-
-    private func formatter(_ pattern: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.locale = Locale(identifier: format.localeIdentifier)
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter
-    }
+    public func dateTime(_ date: Date) -> String { dateTimePattern.format(date, timeZone: timeZone) }
 
     /// The value Mustache renders for `value`: strings for text, money and dates, `Bool` for flags,
     /// dictionaries and arrays for groups and lists.

@@ -9,12 +9,19 @@ public struct ReplyRenderer: Sendable {
     public let languages: LanguageConfiguration
     /// The business time zone (dates in replies).
     public let timeZone: TimeZone
+    /// One formatter per configured language (their date patterns compiled once).
+    private let formatters: [Language: FactFormatter]
+    private let defaultFormatter: FactFormatter
 
-    /// Creates a renderer.
+    /// Creates a renderer (and a fact formatter per configured language).
     public init(templates: TemplateSet, languages: LanguageConfiguration, timeZone: TimeZone) {
         self.templates = templates
         self.languages = languages
         self.timeZone = timeZone
+        var formatters: [Language: FactFormatter] = [:]
+        for entry in languages.entries { formatters[entry.language] = FactFormatter(format: entry.format, timeZone: timeZone) }
+        self.formatters = formatters
+        defaultFormatter = FactFormatter(format: languages.format(for: languages.defaultLanguage), timeZone: timeZone)
     }
 
     /// Checks that the default language has every template in `names`.
@@ -48,7 +55,7 @@ public struct ReplyRenderer: Sendable {
 
     /// The formatter of `language`.
     public func formatter(for language: Language) -> FactFormatter {
-        FactFormatter(format: languages.format(for: language), timeZone: timeZone)
+        formatters[language] ?? defaultFormatter
     }
 
     static func tidy(_ text: String) -> String {

@@ -198,14 +198,16 @@ struct PostgresReplyLedger: ReplyLedger {
             """, [conversation.rawValue])
     }
 
-    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws {
-        try await database.query(
+    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws -> Bool {
+        let rows = try await database.query(
             """
             UPDATE responder.conversations
             SET parked_at = now(), parked_reason = $2,
                 next_check_at = now() + $3::bigint * interval '1 millisecond'
-            WHERE conversation_id = $1
+            WHERE conversation_id = $1 AND parked_at IS NULL
+            RETURNING conversation_id
             """, [conversation.rawValue, String(reason.prefix(2000)), recheckAfter.milliseconds])
+        return !rows.isEmpty
     }
 
     func unpark(_ conversation: ConversationID) async throws {

@@ -37,7 +37,8 @@ protocol ReplyLedger: Sendable {
     /// Forgets the conversation's failures (a job succeeded).
     func clearFailures(_ conversation: ConversationID) async throws
     /// Parks the conversation: no jobs but a rare look for a new client message (`recheckAfter`).
-    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws
+    /// Returns false when it was parked already (by another job).
+    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws -> Bool
     /// Takes the conversation out of the park (a new client message, or an operator).
     func unpark(_ conversation: ConversationID) async throws
     /// Records that this deployment's chats API echoes the service's replies.

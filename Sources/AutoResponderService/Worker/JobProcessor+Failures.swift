@@ -78,6 +78,16 @@ extension JobProcessor {
     /// person will follow up), a hand-off record with the reason, and no more jobs for it but a rare
     /// look for a new client message (`PARKED_RECHECK_INTERVAL_MS`) or an operator's release.
     func park(_ work: Work, reason: String, attempts: Int, logger: Logger) async -> JobOutcome {
+        // Parking first: of two jobs that fail together, only the one that parks goes on (one hand-off,
+        // one dead letter). The first look comes soon: it gives the hand-off reply if none could be
+        // posted now; later looks come every PARKED_RECHECK_INTERVAL_MS.
+        do {
+            guard try await ledger.park(work.id, reason: reason, recheckAfter: min(parkedRecheck, .seconds(30))) else {
+                return .nothingToDo  // another job parked it
+            }
+        } catch {
+            return .retry("parking failed: \(error)", after: retryPolicy.levels[0])
+        }
         logger.error(
             "parking the conversation after failed attempts; a person takes over",
             metadata: ["attempts": "\(attempts)", "reason": "\(reason)"])
@@ -102,13 +112,6 @@ extension JobProcessor {
                     conversationID: work.id, merchantID: work.conversation?.merchantID,
                     subject: work.conversation?.subject ?? "", reason: .repeatedFailure,
                     detail: "after \(attempts) attempts: \(reason)", messageIDs: ids))
-        }
-        do {
-            // Without a hand-off reply yet, the first look comes soon: it gives the reply.
-            try await ledger.park(
-                work.id, reason: reason, recheckAfter: recorded ? parkedRecheck : min(parkedRecheck, .seconds(30)))
-        } catch {
-            return .retry("parking failed: \(error)", after: retryPolicy.levels[0])
         }
         return .parked(reason: reason, attempts: attempts)
     }

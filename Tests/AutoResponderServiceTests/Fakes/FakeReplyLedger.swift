@@ -176,15 +176,17 @@ struct FakeReplyLedger: ReplyLedger {
         }
     }
 
-    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws {
+    func park(_ conversation: ConversationID, reason: String, recheckAfter: Duration) async throws -> Bool {
         try store.enter(.park)
         let now = Date()
-        store.tables.withLock { tables in
-            guard var row = tables.conversations[conversation.rawValue] else { return }  // an UPDATE
+        return store.tables.withLock { tables in
+            // An UPDATE ... WHERE parked_at IS NULL
+            guard var row = tables.conversations[conversation.rawValue], row.parkedAt == nil else { return false }
             row.parkedAt = now
             row.parkedReason = reason
             row.nextCheckAt = now.addingTimeInterval(recheckAfter.timeInterval)
             tables.conversations[conversation.rawValue] = row
+            return true
         }
     }
 
