@@ -113,5 +113,20 @@ enum ServiceSchema {
                 ALTER TABLE responder.conversations ADD COLUMN parked_reason text;
                 CREATE INDEX conversations_parked ON responder.conversations (parked_at) WHERE parked_at IS NOT NULL;
                 """),
+        Migration(
+            version: 4,
+            summary: "what the support console shows: a conversation's merchant and subject, a reply's route and facts",
+            sql: """
+                -- Written by a worker when it claims a reply (the conversation as the chats API showed it):
+                -- the console finds a merchant's conversations and shows the label the client chose.
+                ALTER TABLE responder.conversations ADD COLUMN merchant_id text;
+                ALTER TABLE responder.conversations ADD COLUMN subject text;
+                CREATE INDEX conversations_merchant ON responder.conversations (merchant_id) WHERE merchant_id IS NOT NULL;
+                CREATE INDEX handoffs_merchant ON responder.handoffs (merchant_id) WHERE merchant_id IS NOT NULL;
+                -- Why a reply says what it says: the route decision with its reason (RouteDecision's
+                -- description) and the facts each resolver used (one line per resolver).
+                ALTER TABLE responder.replies ADD COLUMN route text;
+                ALTER TABLE responder.replies ADD COLUMN facts text;
+                """),
     ]
 }
