@@ -78,4 +78,10 @@ enum RandomToken {
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
+
+    /// Whether `text` has the form of a token (43 URL-safe base64 characters).
+    static func isWellFormed(_ text: String) -> Bool {
+        text.utf8.count == 43
+            && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
 }

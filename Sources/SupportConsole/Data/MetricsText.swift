@@ -125,6 +125,13 @@ struct Histogram: Sendable, Equatable {
         self.sum = sum
     }
 
+    /// Whether the `q` quantile falls in the `+Inf` bucket (its estimate is then the highest finite bound).
+    func isBeyondLastBound(_ q: Double) -> Bool {
+        guard let total = buckets.last?.count, total > 0 else { return false }
+        let finite = buckets.last(where: { $0.bound.isFinite })?.count ?? 0
+        return q * total > finite
+    }
+
     /// The `q` quantile (0...1) estimated as Prometheus's `histogram_quantile` does: linear within the
     /// bucket that holds it; the highest finite bound when it falls in the `+Inf` bucket.
     func quantile(_ q: Double) -> Double? {

@@ -35,7 +35,7 @@ enum UIStrings {
         // Needs a person
         "handoffs_title": "Needs a person",
         "handoffs_hint": "Conversations the service handed to a person, oldest first. Take care of the client, then mark it resolved.",
-        "handoffs_none": "Nothing waits for a person. 🎉",
+        "handoffs_none": "Nothing waits for a person.",
         "conversation": "Conversation",
         "waiting_for": "waiting for",
         "merchant": "Merchant",

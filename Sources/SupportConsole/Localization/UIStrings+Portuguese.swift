@@ -30,7 +30,7 @@ extension UIStrings {
         "problem_internal": "O console não conseguiu ler o que precisa (o banco de dados ou o broker podem estar fora). Tente de novo em instantes.",
         "handoffs_title": "Precisa de uma pessoa",
         "handoffs_hint": "Conversas que o serviço passou para uma pessoa, das mais antigas para as mais novas. Atenda o cliente e marque como resolvida.",
-        "handoffs_none": "Nada espera por uma pessoa. 🎉",
+        "handoffs_none": "Nada espera por uma pessoa.",
         "conversation": "Conversa",
         "waiting_for": "esperando há",
         "merchant": "Lojista",

@@ -62,6 +62,7 @@ enum Assets {
         nav a[aria-current="page"] { border-bottom: 2px solid #fff; }
         .badge { background: #e85d04; border-radius: 999px; padding: 0 0.5rem; font-size: 0.85em; }
         form.search { margin-left: auto; display: flex; gap: 0.3rem; }
+        form.search input { width: 17rem; }
         form.signout { display: flex; gap: 0.5rem; align-items: center; }
         main { max-width: 1200px; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
         footer { text-align: center; color: var(--muted); font-size: 0.85em; padding: 1rem; }
@@ -92,6 +93,7 @@ enum Assets {
         table { width: 100%; border-collapse: collapse; background: var(--card); }
         th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; }
         td { overflow-wrap: anywhere; }
+        td code { overflow-wrap: normal; word-break: keep-all; }
         .small { font-size: 0.8em; color: var(--muted); }
         .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 0.8rem; margin-bottom: 1rem; }
         .tile { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; }
@@ -103,7 +105,7 @@ enum Assets {
         .h4 { height: 40%; } .h5 { height: 50%; } .h6 { height: 60%; } .h7 { height: 70%; } .h8 { height: 80%; }
         .h9 { height: 90%; } .h10 { height: 100%; }
         button { font: inherit; padding: 0.25rem 0.8rem; border-radius: 6px; border: 1px solid var(--line);
-          background: #fff; cursor: pointer; }
+          background: #fff; cursor: pointer; white-space: nowrap; }
         button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
         button.danger { background: var(--bad); color: #fff; border-color: var(--bad); }
         .actions { display: flex; gap: 0.6rem; margin: 0.6rem 0; }

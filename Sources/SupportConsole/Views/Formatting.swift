@@ -34,9 +34,27 @@ struct Formatting: Sendable {
         return Shown(text: display.text, cut: cut)
     }
 
-    /// A short text from outside (ids, labels, reasons) on one line: cleaned and cut.
+    /// `0.42 s`, `3.5 min`, `2.1 h`, `1808 d`: a duration in the unit that reads best.
+    func duration(_ seconds: Double) -> String {
+        switch seconds {
+        case ..<60: String(format: "%.2f s", seconds)
+        case ..<3600: String(format: "%.1f min", seconds / 60)
+        case ..<86_400: String(format: "%.1f h", seconds / 3600)
+        default: String(format: "%.0f d", seconds / 86_400)
+        }
+    }
+
+    /// The head of a recorded route decision, for lists: `receipt (label)` of
+    /// `receipt (label: bank account|…, my money|…)`; the whole text when it has no keyword list.
+    func briefRoute(_ route: String?) -> String {
+        guard let route else { return "—" }
+        guard let colon = route.firstIndex(of: ":") else { return short(route, limit: 120) }
+        return short(String(route[..<colon]), limit: 120) + ")"
+    }
+
+    /// A short text from outside (ids, labels, reasons) on one line: cleaned and cut; `—` when empty.
     func short(_ raw: String?, limit: Int = 200) -> String {
-        guard let raw else { return "" }
+        guard let raw, !raw.isEmpty else { return "—" }
         let display = DisplayText(raw, limit: limit)
         return display.truncated > 0 ? display.text + "…" : display.text
     }

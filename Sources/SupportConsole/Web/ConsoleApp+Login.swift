@@ -21,7 +21,8 @@ extension ConsoleApp {
         if context.session != nil {
             return Responses.redirect(Paths.local(request.uri.queryParameters.get("next")))
         }
-        return await loginForm(next: request.uri.queryParameters.get("next"), context: context)
+        return await loginForm(
+            next: request.uri.queryParameters.get("next"), token: request.cookies[Self.loginCookie]?.value, context: context)
     }
 
     /// `POST /login`: checks the form's CSRF token against the cookie, then the password or token; on
@@ -32,7 +33,7 @@ extension ConsoleApp {
         guard let cookie, let posted = form["csrf"], constantTimeEquals(Array(cookie.utf8), Array(posted.utf8)),
             CSRF.isSameOrigin(request)
         else {
-            return await loginForm(next: form["next"], error: "login_expired", status: .forbidden, context: context)
+            return await loginForm(next: form["next"], token: cookie, error: "login_expired", status: .forbidden, context: context)
         }
         let user: String?
         if let token = form["token"], configuration.credentials.verify(token: token) {
@@ -49,7 +50,8 @@ extension ConsoleApp {
             try? await Task.sleep(for: .milliseconds(400))  // slows guessing down a little
             logger.notice("a sign-in to the console failed")
             return await loginForm(
-                next: form["next"], user: form["user"] ?? "", error: "login_failed", status: .unauthorized, context: context)
+                next: form["next"], token: cookie, user: form["user"] ?? "", error: "login_failed", status: .unauthorized,
+                context: context)
         }
         if let old = context.session { sessions.close(old.id) }
         let session = sessions.open(user: user)
@@ -72,10 +74,14 @@ extension ConsoleApp {
         return response
     }
 
+    /// The form, with the pre-session CSRF token `token` when the browser already has a well-formed one
+    /// (several tabs, or the browser's own requests such as the icon, must not invalidate each other's
+    /// forms), else a new one.
     private func loginForm(
-        next: String?, user: String = "", error: String? = nil, status: HTTPResponse.Status = .ok, context: ConsoleContext
+        next: String?, token existing: String?, user: String = "", error: String? = nil,
+        status: HTTPResponse.Status = .ok, context: ConsoleContext
     ) async -> Response {
-        let token = RandomToken.make()
+        let token = existing.flatMap { RandomToken.isWellFormed($0) ? $0 : nil } ?? RandomToken.make()
         let t = context.language.strings
         let model = LoginModel(
             csrf: token, next: Paths.local(next), user: String(user.prefix(64)), error: error.flatMap { t[$0] },

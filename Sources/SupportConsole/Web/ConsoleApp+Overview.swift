@@ -96,7 +96,7 @@ extension ConsoleApp {
         let latency = Histogram("autoresponder_reply_latency_seconds", in: processes.compactMap(\.metrics))
         let model = OverviewModel(
             tiles: tiles(status: try? status.get(), activity: activity, format: format),
-            activity: activityRows(activity, format: format), latency: latency.flatMap(latencyModel),
+            activity: activityRows(activity, format: format), latency: latency.flatMap { latencyModel($0, format: format) },
             queues: (try? status.get().queues.map(queueRow)) ?? [],
             queuesError: status.failureText.map { context.language.format("queues_unavailable", format.short($0, limit: 300)) },
             processes: processes.map { processRow($0, t: t, format: format) }, hasProcesses: !processes.isEmpty,
@@ -108,7 +108,7 @@ extension ConsoleApp {
             recent: activity.recent.map {
                 .init(
                     conversationID: $0.conversationID, path: Paths.conversation($0.conversationID), resolver: format.short($0.resolver),
-                    language: format.short($0.language), sentAt: format.time($0.sentAt), route: format.short($0.route ?? "—", limit: 300))
+                    language: format.short($0.language), sentAt: format.time($0.sentAt), route: format.briefRoute($0.route))
             }, hasRecent: !activity.recent.isEmpty, csrf: context.session?.csrfToken ?? "")
         return await page(
             "overview", title: t["overview_title"] ?? "", section: .overview, model: model, context: context,
@@ -153,12 +153,16 @@ extension ConsoleApp {
         }
     }
 
-    private func latencyModel(_ histogram: Histogram) -> OverviewModel.Latency? {
+    private func latencyModel(_ histogram: Histogram, format: Formatting) -> OverviewModel.Latency? {
         guard histogram.count > 0 else { return nil }
-        func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "—" }
+        func quantile(_ q: Double) -> String {
+            guard let value = histogram.quantile(q) else { return "—" }
+            // In the +Inf bucket the estimate is only a floor.
+            return (histogram.isBeyondLastBound(q) ? "≥ " : "") + format.duration(value)
+        }
         return .init(
-            count: String(Int(histogram.count)), mean: seconds(histogram.sum / histogram.count),
-            p50: seconds(histogram.quantile(0.5)), p95: seconds(histogram.quantile(0.95)))
+            count: String(Int(histogram.count)), mean: format.duration(histogram.sum / histogram.count),
+            p50: quantile(0.5), p95: quantile(0.95))
     }
 
     private func queueRow(_ queue: DeploymentStatus.Queue) -> OverviewModel.Queue {

@@ -13,11 +13,12 @@ extension ConsoleApp {
     /// | `GET /overview` | Overview: activity, latency, queues, processes, parked, latest replies |
     /// | `GET /dead-letters`, `POST /dead-letters/replay`, `POST /dead-letters/purge` | dead letters |
     /// | `POST /parked/release` | release a parked conversation |
-    /// | `GET /static/console.css`, `GET /static/console.js`, `GET /healthz` | no sign-in needed |
+    /// | `GET /static/console.css`, `GET /static/console.js`, `GET /healthz`, `GET /favicon.ico` | no sign-in needed |
     func makeRouter() -> Router<ConsoleContext> {
         let router = Router(context: ConsoleContext.self)
         router.add(middleware: SessionMiddleware(app: self))
         router.get("/healthz") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: .init(string: "ok\n"))) }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/static/console.css") { _, _ in Responses.asset(Assets.stylesheet, type: "text/css; charset=utf-8") }
         router.get("/static/console.js") { _, _ in Responses.asset(Assets.script, type: "text/javascript; charset=utf-8") }
         router.get("/login") { request, context in await loginPage(request, context: context) }

@@ -25,15 +25,16 @@ enum Responses {
     }
 
     /// Headers for every answer: a strict Content-Security-Policy (scripts and styles from this
-    /// origin only, no frames, forms post only here), no sniffing, no referrer, not cacheable (pages
-    /// hold conversations).
+    /// origin only, no frames, forms post only here), no sniffing, no referrer to other sites (links
+    /// hold conversation ids; `same-origin` rather than `no-referrer`, under which browsers post forms
+    /// with `Origin: null`), not cacheable (pages hold conversations).
     static func secure(_ headers: inout HTTPFields, isAsset: Bool) {
         headers[.contentSecurityPolicy] =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         headers[.xContentTypeOptions] = "nosniff"
         headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
         if !isAsset { headers[.cacheControl] = "no-store" }
     }

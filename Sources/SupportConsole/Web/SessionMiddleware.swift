@@ -42,8 +42,8 @@ struct SessionMiddleware: RouterMiddleware {
         return response
     }
 
-    /// The sign-in page, the liveness answer and the static files need no session.
+    /// The sign-in page, the liveness answer, the static files and the browser's icon need no session.
     static func isPublic(_ path: String) -> Bool {
-        path == "/login" || path == "/healthz" || path.hasPrefix("/static/")
+        path == "/login" || path == "/healthz" || path == "/favicon.ico" || path.hasPrefix("/static/")
     }
 }

@@ -7,7 +7,7 @@ extension Templates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="same-origin">
         <title>{{chrome.title}} · {{t.app_name}}</title>
         <link rel="stylesheet" href="/static/console.css">
         <script src="/static/console.js" defer></script>
