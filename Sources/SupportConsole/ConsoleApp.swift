@@ -2,6 +2,7 @@ import AutoResponderService
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 
 /// The support console's pages and actions over one deployment: what ``ConsoleServer`` serves.
 /// Reads through ``OperatorClient`` (PostgreSQL and RabbitMQ, the queries `autoresponderctl` uses),
@@ -15,6 +16,10 @@ public struct ConsoleApp: Sendable {
     let sessions: SessionStore
     let views: Views
     let logger: Logger
+    /// One thread for password checks: a PBKDF2 hash takes a fraction of a second of CPU, which must
+    /// not hold a thread of Swift's cooperative pool, and checks wait for each other (sign-in attempts
+    /// cannot take more than one core).
+    let passwordChecks: NIOThreadPool
 
     /// A console for the deployment `configuration` names. Connects lazily; call ``close()`` when done.
     public init(configuration: ConsoleConfiguration, logger: Logger) throws {
@@ -26,6 +31,8 @@ public struct ConsoleApp: Sendable {
         sessions = SessionStore(lifetime: configuration.sessionLifetime)
         views = try Views()
         self.logger = logger
+        passwordChecks = NIOThreadPool(numberOfThreads: 1)
+        passwordChecks.start()
     }
 
     /// Creates or migrates the service's schema, so that the console works before any worker started.
@@ -38,6 +45,7 @@ public struct ConsoleApp: Sendable {
         await chats.shutdown()
         await ops.shutdown()
         await operatorClient.close()
+        try? await passwordChecks.shutdownGracefully()
     }
 
     /// Which navigation entry a page belongs to.

@@ -15,6 +15,8 @@ public enum ConsoleRunner {
         do {
             logger = try ServiceLogging.bootstrap(label: "console", environment: environment)
         } catch {
+            // No logger yet: say it on stderr.
+            FileHandle.standardError.write(Data("console: \(error)\n".utf8))
             throw ConsoleConfigurationError(variable: error.variable, message: error.message)
         }
         let configuration: ConsoleConfiguration

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 
 /// The model of the sign-in page.
 struct LoginModel {
@@ -35,18 +36,19 @@ extension ConsoleApp {
         else {
             return await loginForm(next: form["next"], token: cookie, error: "login_expired", status: .forbidden, context: context)
         }
-        let user: String?
-        if let token = form["token"], configuration.credentials.verify(token: token) {
-            let name = form["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            user = Credentials.isValidName(name) ? "\(name) (token)" : "token"
-        } else if let name = form["user"], let password = form["password"], Credentials.isValidName(name),
-            configuration.credentials.verify(user: name, password: password)
-        {
-            user = name
-        } else {
-            user = nil
+        let user = try? await passwordChecks.runIfActive { [credentials = configuration.credentials] () -> String? in
+            if let token = form["token"], credentials.verify(token: token) {
+                let name = form["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
+                return Credentials.isValidName(name) ? "\(name) (token)" : "token"
+            }
+            if let name = form["user"], let password = form["password"], Credentials.isValidName(name),
+                credentials.verify(user: name, password: password)
+            {
+                return name
+            }
+            return nil
         }
-        guard let user else {
+        guard let user = user ?? nil else {
             try? await Task.sleep(for: .milliseconds(400))  // slows guessing down a little
             logger.notice("a sign-in to the console failed")
             return await loginForm(
