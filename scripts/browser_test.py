@@ -157,6 +157,15 @@ def main():
 
         step("the simulator is mended; replay the dead letter")
         sim_config({"broken_conversations": []})
+        # The parked conversation open in a second window: its page must show the reply by refreshing itself.
+        listing = driver.current_window_handle
+        driver.switch_to.new_window("window")
+        watcher = driver.current_window_handle
+        driver.get(CONSOLE + f"/conversations/{BROKEN}")
+        wait(driver, "the parked conversation's page", lambda d: "parked" in d.find_element(By.TAG_NAME, "h1").text)
+        assert not driver.find_elements(By.CSS_SELECTOR, "#ledger .status.sent"), "no reply yet"
+        driver.execute_script("window.consoleTestMarker = 1")
+        driver.switch_to.window(listing)
         driver.get(CONSOLE + "/dead-letters")
         row = f'#dead-letters tr[data-conversation="{BROKEN}"]'
         wait(driver, "the dead letter", lambda d: d.find_elements(By.CSS_SELECTOR, row))
@@ -169,10 +178,14 @@ def main():
         while not sim_sent(BROKEN):
             assert time.time() < deadline, "the replayed conversation was not answered within 60 s"
             time.sleep(0.5)
-        driver.get(CONSOLE + f"/conversations/{BROKEN}")
+        step("the conversation's open page shows the reply by itself (live refresh)")
+        driver.switch_to.window(watcher)
         wait(driver, "its reply in the ledger", lambda d: d.find_elements(By.CSS_SELECTOR, "#ledger .status.sent"))
-        assert "parked" not in driver.find_element(By.TAG_NAME, "h1").text
+        wait(driver, "its state", lambda d: "parked" not in d.find_element(By.TAG_NAME, "h1").text)
+        assert driver.execute_script("return window.consoleTestMarker") == 1, "the page was reloaded, not refreshed"
         check_console_errors(driver)
+        driver.close()
+        driver.switch_to.window(listing)
 
         step("sign out")
         driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
