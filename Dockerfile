@@ -1,4 +1,4 @@
-# One image for every executable of the project (dispatcher, worker, autoresponderctl, apisim, worldgen);
+# One image for every executable of the project (dispatcher, worker, autoresponderctl, console, apisim, worldgen);
 # docker-compose.yml picks the command. Build: docker build -t autoresponder .
 # .dockerignore keeps build products, local server state, .git and .env out of the build context.
 ARG SWIFT_IMAGE=swift:6.3-bookworm
@@ -20,7 +20,7 @@ COPY Benchmarks ./Benchmarks
 COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib \
  && mkdir -p /out \
- && cp "$(swift build -c release --show-bin-path)"/{dispatcher,worker,autoresponderctl,apisim,worldgen} /out/
+ && cp "$(swift build -c release --show-bin-path)"/{dispatcher,worker,autoresponderctl,console,apisim,worldgen} /out/
 
 # ---- runtime stage -----------------------------------------------------------------------------
 FROM ${RUNTIME_IMAGE}

@@ -10,11 +10,11 @@ export TEST_AMQP_URL ?= amqp://guest:guest@127.0.0.1:$(LOCAL_AMQP_PORT)/%2f
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:$(LOCAL_PG_PORT)/autoresponder_test
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps servers stop-servers build release test test-fast test-disruptive run bench eval-routing clean compose-check
+.PHONY: help deps servers stop-servers build release test test-fast test-disruptive test-browser screenshots run bench eval-routing clean compose-check
 
 help:
 	@echo "make test    install what is missing, start RabbitMQ and PostgreSQL, run every test"
-	@echo "make run     run the whole system locally (servers, API simulator, dispatcher, workers)"
+	@echo "make run     run the whole system locally (servers, API simulator, dispatcher, workers, support console)"
 	@echo "make bench   micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers (figures)"
 	@echo "make eval-routing   accuracy of routing on the corpus in config/routing-corpus (tuning and held-out)"
 	@echo "make stop-servers   stop the local RabbitMQ and PostgreSQL"
@@ -35,12 +35,22 @@ build: deps
 release: deps
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 
-# Tests that stop or restart a server run alone, after the others (suites named *DisruptiveTests).
+# Tests that stop or restart a server run alone, after the others (suites named *DisruptiveTests);
+# then the support console in headless Chromium (scripts/browser-test.sh).
 test: servers
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build --skip DisruptiveTests
 	swift test --skip-build --no-parallel --filter DisruptiveTests
 	@bash scripts/servers.sh start
+	@bash scripts/browser-test.sh
+
+# The console's browser test alone (installs Chromium, chromium-driver and selenium if missing).
+test-browser: servers
+	@bash scripts/browser-test.sh
+
+# Runs the browser test and keeps its screenshots as the README's (docs/screenshots/).
+screenshots: servers
+	@SCREENSHOT_DIR=docs/screenshots bash scripts/browser-test.sh
 
 test-fast: servers
 	swift test --skip DisruptiveTests

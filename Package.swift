@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "dispatcher", targets: ["dispatcher"]),
         .executable(name: "worker", targets: ["worker"]),
         .executable(name: "autoresponderctl", targets: ["autoresponderctl"]),
+        .executable(name: "console", targets: ["console"]),
         .executable(name: "apisim", targets: ["apisim"]),
         .executable(name: "worldgen", targets: ["worldgen"]),
     ],
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: C libraries (system packages found through pkg-config) and the C shim.
@@ -94,6 +96,20 @@ let package = Package(
         .executableTarget(name: "dispatcher", dependencies: ["AutoResponderService", argumentParser]),
         .executableTarget(name: "worker", dependencies: ["AutoResponderService", argumentParser]),
         .executableTarget(name: "autoresponderctl", dependencies: ["AutoResponderService", argumentParser]),
+
+        // MARK: The support console (a web page for people): Hummingbird + swift-mustache over OperatorClient.
+        .target(
+            name: "SupportConsole",
+            dependencies: [
+                "AutoResponderService", "AutoResponderCore", "HTTP", logging, lifecycle,
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .executableTarget(name: "console", dependencies: ["SupportConsole", "AutoResponderService", argumentParser]),
 
         // MARK: The upstream simulator and its data (Sources/Simulator: not part of the product).
         .target(name: "World", dependencies: ["CivilTime"], path: "Sources/Simulator/World"),
@@ -166,6 +182,12 @@ let package = Package(
                 "AutoResponderService", "AutoResponderCore", "Resolvers", "AMQP", "HTTP", "Resilience", logging, lifecycle,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]),
+        .testTarget(
+            name: "SupportConsoleTests",
+            dependencies: [
+                "SupportConsole", "AutoResponderService", "AutoResponderCore", "AMQP", "PostgreSQL", "HTTP", "TestSupport",
+                logging, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(
             name: "EndToEndTests",

@@ -13,6 +13,9 @@ packages=(
   postgresql-client
   curl                   # make run waits for the simulator with it
 )
+if [ "${INSTALL_BROWSER:-0}" = 1 ]; then
+  packages+=(chromium chromium-driver fonts-dejavu-core python3-venv)   # the console's browser test
+fi
 if [ "${INSTALL_TOOLS:-0}" = 1 ]; then
   packages+=(docker-compose wrk hyperfine)   # optional: compose validation and benchmarks
 fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: the whole system on this machine, in the foreground, with one command.
 # Servers (RabbitMQ, PostgreSQL) are started by `make servers`; this script loads the business
-# tables with a world, starts the API simulator, the dispatcher and WORKERS workers, and stops them
-# all on Ctrl-C (SIGINT/SIGTERM). Logs of every process go to this terminal, prefixed with its name.
+# tables with a world, starts the API simulator, the dispatcher, WORKERS workers and the support
+# console, and stops them all on Ctrl-C (SIGINT/SIGTERM). Logs of every process go to this terminal, prefixed with its name.
 #
 #   WORLD=db/worlds/original   the data set (a directory written by `worldgen generate`)
 #   WORKERS=2                  worker processes
@@ -11,6 +11,8 @@
 #   RUN_CONFIG=debug           the build to run (release: optimised, longer first build)
 #   RUN_RESET=1                start from an empty service state (0: keep what earlier runs answered)
 #   OPS_PORT=9090              the dispatcher's operations port; worker N gets OPS_PORT+N (0: all off)
+#   CONSOLE_PORT=8088          the support console (0: not started); sign in as `demo` with the password
+#                              CONSOLE_DEMO_PASSWORD (default `demo`: a local demo only), or set CONSOLE_USERS
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -62,6 +64,18 @@ ops_port="${OPS_PORT:-9090}"
 ops_of() { [ "$ops_port" = 0 ] && echo 0 || echo $((ops_port + $1)); }
 OPS_PORT="$(ops_of 0)" start dispatcher "$bin/dispatcher"
 for i in $(seq 1 "$workers"); do INSTANCE_ID="worker-$i" OPS_PORT="$(ops_of "$i")" start "worker-$i" "$bin/worker"; done
+console_port="${CONSOLE_PORT:-8088}"
+if [ "$console_port" != 0 ]; then
+  # The support console. Its demo user exists for `make run` only: a deployment sets CONSOLE_USERS itself.
+  demo_password="${CONSOLE_DEMO_PASSWORD:-demo}"
+  console_users="${CONSOLE_USERS:-demo:sha256:$(printf %s "$demo_password" | sha256sum | cut -d' ' -f1)}"
+  targets=""
+  if [ "$ops_port" != 0 ]; then
+    targets="http://127.0.0.1:$(ops_of 0)"
+    for i in $(seq 1 "$workers"); do targets="$targets,http://127.0.0.1:$(ops_of "$i")"; done
+  fi
+  CONSOLE_PORT="$console_port" CONSOLE_USERS="$console_users" CONSOLE_OPS_TARGETS="$targets" start console "$bin/console"
+fi
 # Each reply the chats API (the simulator) receives, as it arrives.
 start replies python3 scripts/show-replies.py "http://127.0.0.1:$sim_port"
 
@@ -71,5 +85,11 @@ if [ "$ops_port" != 0 ]; then
   echo "run:   dispatcher  http://127.0.0.1:$(ops_of 0)/metrics" >&2
   for i in $(seq 1 "$workers"); do echo "run:   worker-$i    http://127.0.0.1:$(ops_of "$i")/metrics" >&2; done
   echo "run: operator command: AMQP_URL=$AMQP_URL DATABASE_URL=$DATABASE_URL $bin/autoresponderctl status" >&2
+fi
+if [ "$console_port" != 0 ]; then
+  if [ -n "${CONSOLE_USERS:-}" ]; then how="as a user of CONSOLE_USERS"
+  elif [ -n "${CONSOLE_DEMO_PASSWORD:-}" ]; then how="as demo, with the password in CONSOLE_DEMO_PASSWORD"
+  else how="as demo, password demo (a local demo: CONSOLE_DEMO_PASSWORD sets another)"; fi
+  echo "run: support console http://127.0.0.1:$console_port/ — sign in $how" >&2
 fi
 if [ "${RUN_SECONDS:-0}" -gt 0 ]; then sleep "$RUN_SECONDS"; else wait; fi

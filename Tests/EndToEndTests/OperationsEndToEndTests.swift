@@ -91,6 +91,16 @@ import World
             let jobs = try #require(queues.first { ($0["name"] as? String)?.hasSuffix(".jobs") == true })
             #expect(jobs["consumers"] as? Int == 1)
 
+            // What the support console shows: each reply's route and facts, the conversation's merchant and label.
+            let explained = try await system.query(
+                "SELECT count(*)::bigint AS n FROM responder.replies WHERE route LIKE 'receipt (label%' AND facts LIKE 'receipt → %'")
+            #expect(try explained.first?.decode(Int.self, "n") == 1)
+            #expect(try await system.query("SELECT 1 FROM responder.replies WHERE route IS NULL OR facts IS NULL").isEmpty)
+            let conversation = try #require(
+                try await system.query("SELECT merchant_id, subject FROM responder.conversations WHERE conversation_id = '754893'").first)
+            #expect(try conversation.decode(String?.self, "merchant_id") == "558392")
+            #expect(try conversation.decode(String?.self, "subject") == "bank account receipt problem")
+
             // A hand-off for a person, as the worker records them.
             _ = try await system.query(
                 """

@@ -62,11 +62,13 @@ struct PostgresReplyLedger: ReplyLedger {
                         """
                         INSERT INTO responder.replies AS r
                           (conversation_id, message_id, status, reply_group, reply_text, resolver, language,
-                           job_id, claimed_by, claim_expires_at)
-                        VALUES ($1, $2, 'claimed', $3, $4, $5, $6, $7, $8, now() + $9::int * interval '1 millisecond')
+                           job_id, claimed_by, claim_expires_at, route, facts)
+                        VALUES ($1, $2, 'claimed', $3, $4, $5, $6, $7, $8, now() + $9::int * interval '1 millisecond',
+                                $11, $12)
                         ON CONFLICT (conversation_id, message_id) DO UPDATE SET
                           status = 'claimed', reply_group = excluded.reply_group, reply_text = excluded.reply_text,
                           resolver = excluded.resolver, language = excluded.language, job_id = excluded.job_id,
+                          route = excluded.route, facts = excluded.facts,
                           claimed_by = excluded.claimed_by, claimed_at = now(), tried_at = NULL,
                           claim_expires_at = excluded.claim_expires_at, attempts = r.attempts + 1
                         WHERE (r.status = 'claimed' AND r.claim_expires_at <= now())
@@ -75,7 +77,7 @@ struct PostgresReplyLedger: ReplyLedger {
                         """,
                         [
                             claim.conversationID.rawValue, messageID.rawValue, claim.group, claim.text, claim.resolver,
-                            claim.language, jobID, instanceID, ttl, takeOver,
+                            claim.language, jobID, instanceID, ttl, takeOver, claim.route, claim.facts,
                         ])
                     if rows.isEmpty {
                         let existing = try connection.query(
@@ -91,6 +93,16 @@ struct PostgresReplyLedger: ReplyLedger {
                         UPDATE responder.conversations SET waiting_since = $2
                         WHERE conversation_id = $1 AND (waiting_since IS NULL OR waiting_since > $2)
                         """, [claim.conversationID.rawValue, since])
+                }
+                if claim.merchantID != nil || claim.subject != nil {
+                    try connection.query(
+                        """
+                        UPDATE responder.conversations
+                        SET merchant_id = coalesce($2::text, merchant_id), subject = coalesce($3::text, subject)
+                        WHERE conversation_id = $1
+                          AND (merchant_id IS DISTINCT FROM coalesce($2::text, merchant_id)
+                               OR subject IS DISTINCT FROM coalesce($3::text, subject))
+                        """, [claim.conversationID.rawValue, claim.merchantID, claim.subject.map { String($0.prefix(500)) }])
                 }
             }
             return .claimed

@@ -80,6 +80,13 @@ struct ReplyClaim: Sendable {
     let language: String
     /// When the oldest client message the reply answers was written (`autoresponderctl status`).
     let waitingSince: Date?
+    /// The route decision and its reason, for a person (the support console).
+    var route: String? = nil
+    /// The facts each resolver used, one line per resolver, for a person.
+    var facts: String? = nil
+    /// The conversation's merchant and subject label as the chats API showed them.
+    var merchantID: String? = nil
+    var subject: String? = nil
 }
 
 /// What a claim found.

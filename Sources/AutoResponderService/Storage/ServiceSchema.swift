@@ -127,5 +127,20 @@ enum ServiceSchema {
                 -- latest client message: upstream failures are retried until RETRY_BUDGET_MS has passed.
                 ALTER TABLE responder.conversations ADD COLUMN failing_since timestamptz;
                 """),
+        Migration(
+            version: 5,
+            summary: "what the support console shows: a conversation's merchant and subject, a reply's route and facts",
+            sql: """
+                -- Written by a worker when it claims a reply (the conversation as the chats API showed it):
+                -- the console finds a merchant's conversations and shows the label the client chose.
+                ALTER TABLE responder.conversations ADD COLUMN merchant_id text;
+                ALTER TABLE responder.conversations ADD COLUMN subject text;
+                CREATE INDEX conversations_merchant ON responder.conversations (merchant_id) WHERE merchant_id IS NOT NULL;
+                CREATE INDEX handoffs_merchant ON responder.handoffs (merchant_id) WHERE merchant_id IS NOT NULL;
+                -- Why a reply says what it says: the route decision with its reason (RouteDecision's
+                -- description) and the facts each resolver used (one line per resolver).
+                ALTER TABLE responder.replies ADD COLUMN route text;
+                ALTER TABLE responder.replies ADD COLUMN facts text;
+                """),
     ]
 }

@@ -15,7 +15,9 @@ extension JobProcessor {
         let waitingSince = pending.lazy.filter { $0.id != Self.subjectOnlyMessageID }.map(\.createdAt).min()
         let claim = ReplyClaim(
             conversationID: reply.conversationID, messageIDs: reply.answering, group: UUID().uuidString.lowercased(),
-            text: reply.text, resolver: reply.resolverName, language: "\(reply.language)", waitingSince: waitingSince)
+            text: reply.text, resolver: reply.resolverName, language: "\(reply.language)", waitingSince: waitingSince,
+            route: reply.route.description, facts: reply.factsDigest,
+            merchantID: work.conversation?.merchantID?.rawValue, subject: work.conversation?.subject)
         do {
             switch try await ledger.claim(claim, jobID: jobID, takingOver: work.takingOver) {
             case .claimed: break
