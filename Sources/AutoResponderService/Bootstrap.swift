@@ -40,7 +40,8 @@ public enum AutoResponder {
             let processor = JobProcessor(
                 chats: ChatsAPI(api: apis.chats),
                 ledger: PostgresReplyLedger(
-                    database: database, instanceID: configuration.instanceID, claimTTL: configuration.replyClaimTTL),
+                    database: database, instanceID: configuration.instanceID, claimTTL: configuration.replyClaimTTL,
+                    firstRecheck: configuration.recheckPolicy.first),
                 responder: responder, handOffs: PostgresHandOffRecorder(database: database),
                 retryPolicy: RetryPolicy(
                     levels: configuration.retryDelays, budget: configuration.retryBudget,
@@ -78,14 +79,16 @@ public enum AutoResponder {
             let publisher = AMQPPublisher(
                 configuration: try AMQPConfiguration(url: configuration.amqpURL), topology: topology.amqpTopology,
                 logger: logger)
+            let signals = DispatcherSignals()
             let dispatcher = DispatcherService(
                 chats: ChatsAPI(api: UpstreamAPIs(configuration: configuration, client: http, logger: logger).chats),
                 store: DispatcherStore(database: database, parkedRecheck: configuration.parkedRecheckInterval),
                 publisher: publisher, topology: topology,
-                pollInterval: configuration.pollInterval, recheckInterval: configuration.recheckInterval,
+                pollInterval: configuration.pollInterval, recheck: configuration.recheckPolicy, signals: signals,
                 logger: logger)
             let sampler = QueueDepthSampler(
-                publisher: publisher, queues: topology.allQueues, interval: .seconds(5), logger: logger)
+                publisher: publisher, queues: topology.allQueues, interval: .seconds(2), jobsQueue: topology.jobsQueue,
+                signals: signals, logger: logger)
             var checks = dispatcher.healthChecks(pollStuckAfter: configuration.pollStuckAfter)
             checks.readiness.append(.postgres(database))
             return ProcessServices(clients: [database, http, publisher], main: [sampler, dispatcher], checks: checks)

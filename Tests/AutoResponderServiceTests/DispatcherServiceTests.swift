@@ -1,6 +1,7 @@
 import AMQP
 import AutoResponderCore
 import Foundation
+import Resilience
 import Testing
 
 @testable import AutoResponderService
@@ -13,10 +14,12 @@ import Testing
     let publisher = FakePublisher()
     let topology = JobTopology(prefix: "autoresponder", retryDelays: [.seconds(5)])
 
-    func poll() async {
+    static let recheck = RecheckPolicy(first: .seconds(30), maximum: .seconds(120), whilePushed: .seconds(300), backlogLimit: 100)
+
+    func poll(backlog: Int? = nil) async {
         await DispatcherService.poll(
-            chats: chats, store: store, publisher: publisher, topology: topology, recheckInterval: .seconds(30),
-            logger: quietLogger)
+            chats: chats, store: store, publisher: publisher, topology: topology, recheck: Self.recheck,
+            backlog: backlog, pushed: false, logger: quietLogger)
     }
 
     @Test func newConversationsArePublishedOnceAsConfirmedJobs() async throws {
@@ -86,5 +89,21 @@ import Testing
         chats.answer([])
         await poll()
         #expect(publisher.messages.isEmpty)
+    }
+
+    @Test func reChecksWaitWhileTheJobsQueueIsBackedUpAndLooksSlowDown() async throws {
+        chats.answer(["c1"])
+        await poll()
+        store.age(by: 31)
+        await poll(backlog: 500)
+        #expect(publisher.jobs.count == 1, "no re-check while 500 jobs wait")
+        await poll(backlog: 10)
+        #expect(publisher.jobs.count == 2)
+        #expect(publisher.jobs.last?.reason == "recheck")
+        store.age(by: 31)
+        await poll(backlog: 10)
+        #expect(publisher.jobs.count == 3)
+        let next = try #require(store.row("c1")?.nextCheckAt)
+        #expect(next.timeIntervalSinceNow > 50, "a look that found nothing doubles the wait: \(next.timeIntervalSinceNow)")
     }
 }

@@ -21,3 +21,11 @@ import Testing
         }
     }
 }
+
+@Suite struct RecheckPolicyTests {
+    @Test func looksDoubleFromTheFirstUpToTheMaximumAndSlowDownWhilePushed() {
+        let policy = RecheckPolicy(first: .seconds(1), maximum: .seconds(60), whilePushed: .seconds(120), backlogLimit: 10)
+        #expect((0..<8).map { policy.wait(afterStep: $0, pushed: false) }.map(\.components.seconds) == [1, 2, 4, 8, 16, 32, 60, 60])
+        #expect(policy.wait(afterStep: 0, pushed: true) == .seconds(120))
+    }
+}

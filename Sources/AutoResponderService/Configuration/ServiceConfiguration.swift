@@ -19,8 +19,13 @@ public struct ServiceConfiguration: Sendable {
     public var apiToken: String
     /// How often the dispatcher polls `/conversations` (`POLL_INTERVAL_MS`).
     public var pollInterval: Duration
-    /// How often an active conversation is re-checked for new client messages (`RECHECK_INTERVAL_MS`).
-    public var recheckInterval: Duration
+    /// When an active conversation is looked at again for new client messages: `RECHECK_INTERVAL_MS`
+    /// after a change (default 1 s), doubling while nothing changes up to `RECHECK_MAX_INTERVAL_MS`
+    /// (default 60 s); `RECHECK_PUSHED_INTERVAL_MS` (default 120 s) while events are pushed; re-checks
+    /// wait while more than `RECHECK_BACKLOG_LIMIT` (default 1000) jobs are queued.
+    public var recheckPolicy: RecheckPolicy
+    /// The first re-check's wait (``recheckPolicy``'s `first`).
+    public var recheckInterval: Duration { recheckPolicy.first }
     /// Jobs one worker process handles at once (`WORKER_CONCURRENCY`); also the AMQP prefetch.
     public var workerConcurrency: Int
     /// Zone of "the previous day" for receipts (`BUSINESS_TIMEZONE`).
@@ -105,7 +110,11 @@ public struct ServiceConfiguration: Sendable {
         telecomAPIURL = env.string("TELECOM_API_URL", default: "http://127.0.0.1:8080")
         apiToken = requiresAPIToken ? try env.required("API_TOKEN") : env.string("API_TOKEN", default: "")
         pollInterval = try env.milliseconds("POLL_INTERVAL_MS", default: 1000, range: 10...3_600_000)
-        recheckInterval = try env.milliseconds("RECHECK_INTERVAL_MS", default: 10_000, range: 100...86_400_000)
+        recheckPolicy = RecheckPolicy(
+            first: try env.milliseconds("RECHECK_INTERVAL_MS", default: 1000, range: 100...86_400_000),
+            maximum: try env.milliseconds("RECHECK_MAX_INTERVAL_MS", default: 60_000, range: 100...86_400_000),
+            whilePushed: try env.milliseconds("RECHECK_PUSHED_INTERVAL_MS", default: 120_000, range: 100...86_400_000),
+            backlogLimit: try env.integer("RECHECK_BACKLOG_LIMIT", default: 1000, range: 0...10_000_000))
         workerConcurrency = try env.integer("WORKER_CONCURRENCY", default: 32, range: 1...1024)
         businessTimeZone = try env.timeZone("BUSINESS_TIMEZONE", default: "America/Sao_Paulo")
         configDirectory = URL(fileURLWithPath: env.string("CONFIG_DIR", default: "config"))

@@ -1,8 +1,9 @@
 import AMQP
 import AutoResponderCore
 import Logging
+import Resilience
 
-// What ``DispatcherService/poll(chats:store:publisher:topology:recheckInterval:logger:)`` uses of the
+// What ``DispatcherService/poll(chats:store:publisher:topology:recheck:backlog:pushed:logger:)`` uses of the
 // chats API, its store and the broker: protocols, so that its poll is unit-tested over fakes.
 
 /// The chats API's active list (``ChatsAPI``).
@@ -14,7 +15,8 @@ protocol ActiveConversationsSource: Sendable {
 /// The dispatcher's state (``DispatcherStore``).
 protocol DispatcherStoring: Sendable {
     /// Records the active list and returns (claims) the conversations due a job now.
-    func claimDue(active: [ConversationID], recheck: Duration) async throws -> [DispatcherStore.Due]
+    func claimDue(active: [ConversationID], policy: RecheckPolicy, rechecks: Bool, pushed: Bool) async throws
+        -> [DispatcherStore.Due]
     /// Marks the conversations that left the active list.
     func markInactive(except active: [ConversationID]) async throws
     /// Makes conversations due again at once (their jobs could not be published).

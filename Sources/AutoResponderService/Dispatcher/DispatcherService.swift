@@ -18,14 +18,17 @@ public struct DispatcherService: Service {
     let publisher: AMQPPublisher
     let topology: JobTopology
     let pollInterval: Duration
-    let recheckInterval: Duration
+    let recheck: RecheckPolicy
+    /// What other parts of the dispatcher tell the poll loop (the jobs queue's depth, pushed events).
+    let signals: DispatcherSignals
     let logger: Logger
     /// When the last poll started (for `/healthz`).
     let lastPoll = Locked<ContinuousClock.Instant?>(nil)
 
     public func run() async throws {
         logger.info(
-            "dispatcher polling", metadata: ["poll.interval": "\(pollInterval)", "recheck.interval": "\(recheckInterval)"])
+            "dispatcher polling",
+            metadata: ["poll.interval": "\(pollInterval)", "recheck.first": "\(recheck.first)", "recheck.max": "\(recheck.maximum)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             lastPoll.withLock { $0 = .now }
             await pollOnce()
@@ -39,14 +42,18 @@ public struct DispatcherService: Service {
     /// next poll tries again; conversations whose jobs were not confirmed are due again at once.
     func pollOnce() async {
         await Self.poll(
-            chats: chats, store: store, publisher: publisher, topology: topology, recheckInterval: recheckInterval,
-            logger: logger)
+            chats: chats, store: store, publisher: publisher, topology: topology, recheck: recheck,
+            backlog: signals.jobsBacklog, pushed: signals.isPushed(within: recheck.whilePushed), logger: logger)
     }
 
     /// ``pollOnce()`` over the seams that unit tests fake (``DispatcherSeams.swift``).
+    /// - Parameters:
+    ///   - backlog: jobs waiting in the jobs queue at the last sample, if known: above the policy's
+    ///     limit, re-checks wait (they would pile up behind the jobs that will answer).
+    ///   - pushed: events are being pushed: polling is a safety net.
     static func poll(
         chats: some ActiveConversationsSource, store: some DispatcherStoring, publisher: some JobPublishing,
-        topology: JobTopology, recheckInterval: Duration, logger: Logger
+        topology: JobTopology, recheck: RecheckPolicy, backlog: Int?, pushed: Bool, logger: Logger
     ) async {
         let active: [ConversationID]
         do {
@@ -58,14 +65,20 @@ public struct DispatcherService: Service {
         let due: [DispatcherStore.Due]
         do {
             try await store.markInactive(except: active)
-            due = try await store.claimDue(active: active, recheck: recheckInterval)
+            let rechecks = (backlog ?? 0) <= recheck.backlogLimit
+            if !rechecks { logger.debug("re-checks wait: the jobs queue is backed up", metadata: ["backlog": "\(backlog ?? 0)"]) }
+            due = try await store.claimDue(active: active, policy: recheck, rechecks: rechecks, pushed: pushed)
         } catch {
             logger.warning("could not record the active conversations", metadata: ["error": "\(error)"])
             return
         }
         ServiceMetrics.activeConversations(active.count)
         guard !due.isEmpty else { return }
-        let jobs = due.map { Job(conversationID: $0.conversationID.rawValue, reason: $0.isNew ? "new" : "recheck") }
+        let jobs = due.map {
+            Job(
+                conversationID: $0.conversationID.rawValue, reason: $0.isNew ? "new" : "recheck",
+                fingerprint: $0.isNew ? nil : $0.fingerprint)
+        }
         do {
             try await publisher.publish(try jobs.map { try topology.message(for: $0) })
             let new = jobs.count { $0.reason == "new" }

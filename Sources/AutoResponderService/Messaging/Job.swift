@@ -16,9 +16,16 @@ public struct Job: Codable, Sendable, Equatable {
     public var attempt: Int
     /// Why the dispatcher enqueued it (`new`, `recheck`, `reactivated`), for logs.
     public var reason: String
+    /// For a re-check: the conversation as a worker last saw it (message count and last message). A
+    /// worker that reads the same needs nothing else: nothing new was written.
+    public var fingerprint: String?
 
     /// Creates a job.
-    public init(conversationID: String, jobID: String = UUID().uuidString.lowercased(), enqueuedAt: Date = Date(), attempt: Int = 0, reason: String) {
+    public init(
+        conversationID: String, jobID: String = UUID().uuidString.lowercased(), enqueuedAt: Date = Date(),
+        attempt: Int = 0, reason: String, fingerprint: String? = nil
+    ) {
+        self.fingerprint = fingerprint
         self.conversationID = conversationID
         self.jobID = jobID
         self.enqueuedAt = enqueuedAt
@@ -32,6 +39,7 @@ public struct Job: Codable, Sendable, Equatable {
         case enqueuedAt = "enqueued_at"
         case attempt
         case reason
+        case fingerprint
     }
 
     /// The JSON body of the AMQP message.

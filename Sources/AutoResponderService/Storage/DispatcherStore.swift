@@ -1,5 +1,6 @@
 import AutoResponderCore
 import PostgreSQL
+import Resilience
 
 /// The dispatcher's state (`responder.conversations`): which active conversations are due a job.
 ///
@@ -11,6 +12,8 @@ struct DispatcherStore: Sendable {
     struct Due: Sendable, Equatable {
         let conversationID: ConversationID
         let isNew: Bool
+        /// The conversation as a worker last saw it (see ``Job/fingerprint``).
+        var fingerprint: String? = nil
     }
 
     let database: PostgresClient
@@ -18,8 +21,11 @@ struct DispatcherStore: Sendable {
     let parkedRecheck: Duration
 
     /// Records the active list and returns the conversations due a job now (claimed: the next poll,
-    /// by any dispatcher, will not return them again before `recheck` has passed).
-    func claimDue(active: [ConversationID], recheck: Duration) async throws -> [Due] {
+    /// by any dispatcher, will not return them again before their next look, per `policy`).
+    /// - Parameters:
+    ///   - rechecks: false while the jobs queue is backed up: only new and reactivated conversations.
+    ///   - pushed: events are being pushed: looks wait ``RecheckPolicy/whilePushed``.
+    func claimDue(active: [ConversationID], policy: RecheckPolicy, rechecks: Bool, pushed: Bool) async throws -> [Due] {
         guard !active.isEmpty else { return [] }
         // Validated ids never hold a comma, so the list travels as one bound text parameter.
         let list = active.map(\.rawValue).joined(separator: ",")
@@ -29,15 +35,25 @@ struct DispatcherStore: Sendable {
             SELECT id, now() + $2::bigint * interval '1 millisecond', true, 1
             FROM unnest(string_to_array($1, ',')) AS id
             ON CONFLICT (conversation_id) DO UPDATE SET
-              next_check_at = now()
-                + (CASE WHEN c.parked_at IS NULL THEN $2::bigint ELSE $3::bigint END) * interval '1 millisecond',
+              next_check_at = now() + (CASE
+                WHEN c.parked_at IS NOT NULL THEN $3::bigint
+                WHEN $6::boolean THEN $5::bigint
+                ELSE least($2::bigint * power(2, least(c.recheck_step, 30))::bigint, $4::bigint) END)
+                * interval '1 millisecond',
+              recheck_step = c.recheck_step + 1,
               active = true, last_seen_at = now(), jobs_published = c.jobs_published + 1
-            WHERE c.next_check_at <= now() OR NOT c.active
-            RETURNING conversation_id, (xmax = 0) AS inserted
-            """, [list, recheck.milliseconds, parkedRecheck.milliseconds])
+            WHERE (c.next_check_at <= now() AND $7::boolean) OR NOT c.active
+            RETURNING conversation_id, (xmax = 0) AS inserted, c.fingerprint
+            """,
+            [
+                list, policy.first.milliseconds, parkedRecheck.milliseconds, policy.maximum.milliseconds,
+                policy.whilePushed.milliseconds, pushed, rechecks,
+            ])
         return try rows.compactMap { row in
             guard let id = try? ConversationID(try row.decode(String.self, "conversation_id")) else { return nil }
-            return Due(conversationID: id, isNew: try row.decode(Bool.self, "inserted"))
+            return Due(
+                conversationID: id, isNew: try row.decode(Bool.self, "inserted"),
+                fingerprint: try row.decode(String?.self, "fingerprint"))
         }
     }
 

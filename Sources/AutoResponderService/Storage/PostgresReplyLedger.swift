@@ -10,6 +10,8 @@ struct PostgresReplyLedger: ReplyLedger {
     let database: PostgresClient
     let instanceID: String
     let claimTTL: Duration
+    /// The first re-check after a reply (follow-ups come early); later ones wait longer.
+    var firstRecheck: Duration = .seconds(1)
 
     /// The name of the fact "the chats API echoes this service's replies".
     static let echoFact = "chats_api_echoes_replies"
@@ -120,11 +122,13 @@ struct PostgresReplyLedger: ReplyLedger {
                 AND status IN ('claimed', 'uncertain')
               RETURNING message_id
             ), done AS (
-              UPDATE responder.conversations SET waiting_since = NULL, last_reply_at = now()
+              UPDATE responder.conversations
+              SET waiting_since = NULL, last_reply_at = now(), recheck_step = 0,
+                  next_check_at = least(next_check_at, now() + $4::bigint * interval '1 millisecond')
               WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM sent)
             )
             SELECT count(*)::bigint AS owned FROM sent
-            """, [claim.conversationID.rawValue, claim.group, instanceID])
+            """, [claim.conversationID.rawValue, claim.group, instanceID, firstRecheck.milliseconds])
         return try rows.first?.decode(Int.self, "owned") == claim.messageIDs.count
     }
 
@@ -166,6 +170,14 @@ struct PostgresReplyLedger: ReplyLedger {
             UPDATE responder.replies SET status = 'handed_off'
             WHERE conversation_id = $1 AND reply_group = $2 AND status = 'uncertain'
             """, [conversation.rawValue, group])
+    }
+
+    func recordFingerprint(_ conversation: ConversationID, _ fingerprint: String) async throws {
+        try await database.query(
+            """
+            UPDATE responder.conversations SET fingerprint = $2
+            WHERE conversation_id = $1 AND fingerprint IS DISTINCT FROM $2
+            """, [conversation.rawValue, fingerprint])
     }
 
     func markWaiting(_ conversation: ConversationID, since: Date) async throws {

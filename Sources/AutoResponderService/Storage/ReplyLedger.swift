@@ -26,6 +26,8 @@ protocol ReplyLedger: Sendable {
     func confirmEchoed(_ conversation: ConversationID, group: String) async throws
     /// Records that an uncertain reply will never be posted again: a person takes over.
     func handOver(_ conversation: ConversationID, group: String) async throws
+    /// Records the conversation as a job found it with nothing to do (see ``Job/fingerprint``).
+    func recordFingerprint(_ conversation: ConversationID, _ fingerprint: String) async throws
     /// Records that client messages wait for a reply since `since` (best effort; for the operator).
     func markWaiting(_ conversation: ConversationID, since: Date) async throws
     /// Records a failed (or deferred) job for the conversation's latest client message `key` (a new

@@ -142,5 +142,15 @@ enum ServiceSchema {
                 ALTER TABLE responder.replies ADD COLUMN route text;
                 ALTER TABLE responder.replies ADD COLUMN facts text;
                 """),
+        Migration(
+            version: 6,
+            summary: "adaptive re-checks and the cheap look: looks since the last change, the conversation's fingerprint",
+            sql: """
+                -- Looks that found nothing since the last change (a reply resets it): the next wait doubles.
+                ALTER TABLE responder.conversations ADD COLUMN recheck_step integer NOT NULL DEFAULT 0;
+                -- The conversation as a worker last saw it (message count and last message): a re-check job
+                -- carries it, and a worker that finds the same needs no database.
+                ALTER TABLE responder.conversations ADD COLUMN fingerprint text;
+                """),
     ]
 }

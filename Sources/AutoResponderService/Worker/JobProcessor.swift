@@ -38,6 +38,13 @@ struct JobProcessor: Sendable {
         }
         var work = Work(id: id)
 
+        // 0. A re-check carries the conversation as a worker last saw it with nothing to do: the same
+        //    messages mean nothing new, with no database work at all.
+        if let expected = job.fingerprint, let found = try? await chats.conversation(id) {
+            if Self.fingerprint(of: found.conversation) == expected { return .nothingToDo }
+            work.conversation = found.conversation
+        }
+
         // 1. The ledger: what this service did in the conversation, its failures, whether it is parked.
         //    While the database's breaker is open, the job waits in a delay queue without touching it.
         let databaseProbe: Bool
@@ -54,17 +61,19 @@ struct JobProcessor: Sendable {
             return await failed(error, doing: "reading the reply ledger", work, logger: logger)
         }
 
-        // 2. The conversation as the chats API has it now, read against the ledger.
-        do {
-            guard let found = try await chats.conversation(id) else {
-                return .dropped("the chats API does not know conversation \(id)")
+        // 2. The conversation as the chats API has it now (unless step 0 read it), read against the ledger.
+        if work.conversation == nil {
+            do {
+                guard let found = try await chats.conversation(id) else {
+                    return .dropped("the chats API does not know conversation \(id)")
+                }
+                for rejected in found.rejectedMessages {
+                    logger.warning("ignoring a message the chats API sent malformed", metadata: ["error": "\(rejected)"])
+                }
+                work.conversation = found.conversation
+            } catch {
+                return await failed(error, doing: "reading the conversation", work, logger: logger)
             }
-            for rejected in found.rejectedMessages {
-                logger.warning("ignoring a message the chats API sent malformed", metadata: ["error": "\(rejected)"])
-            }
-            work.conversation = found.conversation
-        } catch {
-            return await failed(error, doing: "reading the conversation", work, logger: logger)
         }
         let conversation = work.conversation!
         if let merchant = conversation.merchantID { logger[metadataKey: "merchant.id"] = "\(merchant)" }
@@ -108,6 +117,8 @@ struct JobProcessor: Sendable {
 
         guard plan.needsReply else {
             if work.state.isFailing { try? await ledger.clearFailures(id) }
+            let fingerprint = Self.fingerprint(of: conversation)
+            if fingerprint != job.fingerprint { try? await ledger.recordFingerprint(id, fingerprint) }
             return .nothingToDo
         }
         logger.debug("messages to answer", metadata: ["messages": "\(plan.pending.map(\.id.rawValue))"])
@@ -135,6 +146,15 @@ struct JobProcessor: Sendable {
 }
 
 extension JobProcessor {
+    /// The conversation's messages in a word: how many, and the newest (`3:754893-2`). Equal
+    /// fingerprints mean nothing was written in between.
+    static func fingerprint(of conversation: Conversation) -> String {
+        let newest = conversation.messages.max { lhs, rhs in
+            lhs.createdAt != rhs.createdAt ? lhs.createdAt < rhs.createdAt : lhs.id < rhs.id
+        }
+        return "\(conversation.messages.count):\(newest?.id.rawValue ?? "")"
+    }
+
     /// Whether a parked conversation has a client message that came after it was parked: one after
     /// the message its failures were about (`failingKey`), or, when that message is not among the
     /// client messages (the conversation could not be read, or had none), one written after `parkedAt`.

@@ -2,6 +2,7 @@ import AMQP
 import AutoResponderCore
 import Foundation
 import Logging
+import Resilience
 import Synchronization
 
 @testable import AutoResponderService
@@ -27,6 +28,8 @@ final class FakeDispatcherStore: DispatcherStoring {
         var active: Bool
         var jobsPublished: Int
         var parked = false
+        var recheckStep = 0
+        var fingerprint: String? = nil
     }
 
     private let rows = Mutex<[String: Row]>([:])
@@ -58,7 +61,9 @@ final class FakeDispatcherStore: DispatcherStoring {
         if fails { throw FakeDatabaseError(operation: .state) }
     }
 
-    func claimDue(active: [ConversationID], recheck: Duration) async throws -> [DispatcherStore.Due] {
+    func claimDue(active: [ConversationID], policy: RecheckPolicy, rechecks: Bool, pushed: Bool) async throws
+        -> [DispatcherStore.Due]
+    {
         try enter()
         guard !active.isEmpty else { return [] }
         let now = Date()
@@ -66,15 +71,17 @@ final class FakeDispatcherStore: DispatcherStoring {
         return rows.withLock { rows in
             active.compactMap { id in
                 guard var row = rows[id.rawValue] else {
-                    rows[id.rawValue] = Row(nextCheckAt: now + recheck.timeInterval, active: true, jobsPublished: 1)
+                    rows[id.rawValue] = Row(nextCheckAt: now + policy.first.timeInterval, active: true, jobsPublished: 1)
                     return DispatcherStore.Due(conversationID: id, isNew: true)
                 }
-                guard row.nextCheckAt <= now || !row.active else { return nil }
-                row.nextCheckAt = now + (row.parked ? parkedRecheck : recheck).timeInterval
+                guard (row.nextCheckAt <= now && rechecks) || !row.active else { return nil }
+                let wait = row.parked ? parkedRecheck : policy.wait(afterStep: row.recheckStep, pushed: pushed)
+                row.nextCheckAt = now + wait.timeInterval
+                row.recheckStep += 1
                 row.active = true
                 row.jobsPublished += 1
                 rows[id.rawValue] = row
-                return DispatcherStore.Due(conversationID: id, isNew: false)
+                return DispatcherStore.Due(conversationID: id, isNew: false, fingerprint: row.fingerprint)
             }
         }
     }

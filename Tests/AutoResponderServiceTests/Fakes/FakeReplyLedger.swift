@@ -204,6 +204,10 @@ struct FakeReplyLedger: ReplyLedger {
         }
     }
 
+    func recordFingerprint(_ conversation: ConversationID, _ fingerprint: String) async throws {
+        store.tables.withLock { tables in tables.fingerprints[conversation.rawValue] = fingerprint }
+    }
+
     func recordEchoEvidence() async throws {
         store.tables.withLock { $0.echoObservedAt = Date() }
     }

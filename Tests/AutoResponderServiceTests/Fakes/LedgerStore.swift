@@ -46,6 +46,8 @@ final class LedgerStore: Sendable {
         var replies: [Key: Row] = [:]
         var conversations: [String: ConversationRow] = [:]
         var echoObservedAt: Date?
+        /// `conversations.fingerprint`, by conversation.
+        var fingerprints: [String: String] = [:]
     }
 
     /// Operations a test can make fail (the database is down).
