@@ -35,7 +35,7 @@ public enum AutoResponder {
                 configuration: try ResponderConfiguration.load(directory: configuration.configDirectory),
                 registry: registry, dependencies: dependencies)
             let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelay: configuration.retryDelay)
-            let amqp = try AMQPConfiguration(url: configuration.amqpURL)
+            let amqp = try configuration.amqpConfiguration()
             let processor = JobProcessor(
                 chats: ChatsAPI(api: apis.chats),
                 ledger: PostgresReplyLedger(
@@ -70,7 +70,7 @@ public enum AutoResponder {
             let http = makeHTTPClient(configuration, logger: logger)
             let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelay: configuration.retryDelay)
             let publisher = AMQPPublisher(
-                configuration: try AMQPConfiguration(url: configuration.amqpURL), topology: topology.amqpTopology,
+                configuration: try configuration.amqpConfiguration(), topology: topology.amqpTopology,
                 logger: logger)
             let dispatcher = DispatcherService(
                 chats: ChatsAPI(api: UpstreamAPIs(configuration: configuration, client: http).chats),

@@ -2,12 +2,16 @@ import AMQP
 
 /// The broker objects of the service, named from a prefix (`AMQP_PREFIX`, default `autoresponder`):
 ///
-/// - exchange `P` (direct): `jobs` → queue `P.jobs`, `retry` → queue `P.retry.<delay>ms`;
+/// - exchange `P` (direct): `jobs` → queue `P.jobs`, `retry.<delay>ms` → queue `P.retry.<delay>ms.quorum`;
 /// - queue `P.jobs` (quorum, durable; after `x-delivery-limit` deliveries, or rejected, a message is
-///   dead-lettered to exchange `P.dlx` → queue `P.dead`);
-/// - queue `P.retry.<delay>ms` (durable): jobs wait there `delay`, then expire back to `P` / `jobs`.
-///   The delay is in the name, so changing `JOB_RETRY_DELAY_MS` declares a new queue instead of
-///   failing on a changed argument;
+///   dead-lettered to exchange `P.dlx` → queue `P.dead-letters`);
+/// - queue `P.retry.<delay>ms.quorum` (quorum): jobs wait there `delay` (`x-message-ttl`, which
+///   quorum queues support since RabbitMQ 3.10), then expire back to `P` / `jobs`, dead-lettered
+///   at least once (`x-dead-letter-strategy`, which needs `x-overflow: reject-publish`). The delay is
+///   in the name and in the routing key, so changing `JOB_RETRY_DELAY_MS` declares a new queue
+///   instead of failing on a changed argument, and the old queue gets no more jobs: it empties
+///   itself into `P.jobs`. (Before 0.6 this was the classic queue `P.retry.<delay>ms`, bound with
+///   `retry`: a cluster lost it with its node. Delete it once empty.)
 /// - queue `P.dead-letters` (quorum, at most `deadLetterLimit` messages, the oldest dropped first):
 ///   the job of each conversation parked after its failed attempts (headers `x-autoresponder-reason`,
 ///   `-attempts`, `-conversation-id`; the body is the job), and messages the broker dead-lettered
@@ -38,12 +42,12 @@ public struct JobTopology: Sendable {
     public var exchange: String { prefix }
     /// Routing key of new jobs.
     public static let jobsKey = "jobs"
-    /// Routing key of jobs to try again later.
-    public static let retryKey = "retry"
+    /// Routing key of jobs to try again later (one per delay).
+    public var retryKey: String { "retry.\(retryDelay.milliseconds)ms" }
     /// The queue workers consume.
     public var jobsQueue: String { "\(prefix).jobs" }
     /// The queue where jobs wait before another attempt.
-    public var retryQueue: String { "\(prefix).retry.\(retryDelay.milliseconds)ms" }
+    public var retryQueue: String { "\(prefix).retry.\(retryDelay.milliseconds)ms.quorum" }
     /// The exchange of dead letters.
     public var deadLetterExchange: String { "\(prefix).dlx" }
     /// The queue of dead letters.
@@ -62,14 +66,16 @@ public struct JobTopology: Sendable {
             queues: [
                 AMQPQueue(name: jobsQueue).quorum().deliveryLimit(deliveryLimit)
                     .deadLetter(exchange: deadLetterExchange),
-                AMQPQueue(name: retryQueue).messageTTL(retryDelay)
-                    .deadLetter(exchange: exchange, routingKey: Self.jobsKey),
+                AMQPQueue(name: retryQueue).quorum().messageTTL(retryDelay)
+                    .deadLetter(exchange: exchange, routingKey: Self.jobsKey)
+                    .argument("x-dead-letter-strategy", .string("at-least-once"))
+                    .argument("x-overflow", .string("reject-publish")),
                 AMQPQueue(name: deadQueue).quorum().argument("x-max-length", .int64(Int64(deadLetterLimit)))
                     .argument("x-overflow", .string("drop-head")),
             ],
             bindings: [
                 AMQPBinding(queue: jobsQueue, exchange: exchange, routingKey: Self.jobsKey),
-                AMQPBinding(queue: retryQueue, exchange: exchange, routingKey: Self.retryKey),
+                AMQPBinding(queue: retryQueue, exchange: exchange, routingKey: retryKey),
                 AMQPBinding(queue: deadQueue, exchange: deadLetterExchange),
             ])
     }
@@ -92,7 +98,7 @@ public struct JobTopology: Sendable {
     /// id as message id.
     public func message(for job: Job, retry: Bool = false) throws -> AMQPMessage {
         AMQPMessage(
-            exchange: exchange, routingKey: retry ? Self.retryKey : Self.jobsKey, body: try job.encoded(),
+            exchange: exchange, routingKey: retry ? retryKey : Self.jobsKey, body: try job.encoded(),
             messageId: job.jobID, contentType: "application/json",
             headers: ["conversation-id": .string(job.conversationID), "attempt": .int64(Int64(job.attempt))],
             persistent: true, mandatory: true)

@@ -20,7 +20,7 @@ public struct OperatorClient: Sendable {
             logger: logger)
         topology = JobTopology(prefix: configuration.amqpPrefix, retryDelay: configuration.retryDelay)
         // No topology: an operator's command never declares queues, it only looks at them.
-        broker = AMQPPublisher(configuration: try AMQPConfiguration(url: configuration.amqpURL), logger: logger)
+        broker = AMQPPublisher(configuration: try configuration.amqpConfiguration(), logger: logger)
     }
 
     /// Closes the connections.
