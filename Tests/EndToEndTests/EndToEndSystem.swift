@@ -3,6 +3,7 @@ import APISimulator
 import AutoResponderService
 import Foundation
 import Logging
+import Operations
 import PostgreSQL
 import ServiceLifecycle
 import TestSupport
@@ -18,6 +19,9 @@ struct EndToEndSystem {
     let databaseURL: String
     /// The environment the in-process services were built from.
     let environment: [String: String]
+    /// The health checks of each in-process dispatcher and worker, by instance id
+    /// (`dispatcher-0`, `worker-1`, ...).
+    let checks: [(instance: String, checks: HealthChecks)]
 
     static let token = "e2e-token"
 
@@ -45,21 +49,25 @@ struct EndToEndSystem {
                 ]
                 environment.merge(overrides) { _, new in new }
                 var services: [any Service] = []
+                var checks: [(instance: String, checks: HealthChecks)] = []
                 for index in 0..<dispatchers {
                     environment["INSTANCE_ID"] = "dispatcher-\(index)"
-                    services += try await AutoResponder.makeDispatcher(
-                        configuration: try ServiceConfiguration(environment: environment), logger: logger
-                    ).services()
+                    let process = try await AutoResponder.makeDispatcher(
+                        configuration: try ServiceConfiguration(environment: environment), logger: logger)
+                    services += process.services()
+                    checks.append(("dispatcher-\(index)", process.checks))
                 }
                 for index in 0..<workers {
                     environment["INSTANCE_ID"] = "worker-\(index)"
-                    services += try await AutoResponder.makeWorker(
-                        configuration: try ServiceConfiguration(environment: environment), logger: logger
-                    ).services()
+                    let process = try await AutoResponder.makeWorker(
+                        configuration: try ServiceConfiguration(environment: environment), logger: logger)
+                    services += process.services()
+                    checks.append(("worker-\(index)", process.checks))
                 }
                 let group = ServiceGroup(services: services, logger: logger)
                 let system = EndToEndSystem(
-                    simulator: simulator, world: world, databaseURL: database.url, environment: environment)
+                    simulator: simulator, world: world, databaseURL: database.url, environment: environment,
+                    checks: checks)
                 let outcome = try await withThrowingTaskGroup(of: T?.self) { tasks in
                     tasks.addTask {
                         try await group.run()
@@ -75,7 +83,7 @@ struct EndToEndSystem {
                     try await tasks.waitForAll()
                     return result
                 }
-                await deleteBrokerObjects(prefix: prefix, logger: logger)
+                await deleteBrokerObjects(prefix: prefix, amqpURL: environment["AMQP_URL"] ?? TestEnvironment.amqpURL)
                 return try outcome.get()
             }
             await database.drop()
@@ -156,8 +164,8 @@ struct EndToEndSystem {
         }
     }
 
-    private static func deleteBrokerObjects(prefix: String, logger: Logger) async {
-        guard let configuration = try? AMQPConfiguration(url: TestEnvironment.amqpURL) else { return }
+    private static func deleteBrokerObjects(prefix: String, amqpURL: String) async {
+        guard let configuration = try? AMQPConfiguration(url: amqpURL) else { return }
         let publisher = AMQPPublisher(configuration: configuration, logger: quietLogger)
         for queue in JobTopology(prefix: prefix, retryDelay: .milliseconds(200)).allQueues {
             _ = try? await publisher.deleteQueue(queue)
