@@ -11,7 +11,7 @@
 #   scripts/cluster.sh kill-node N      kill node N (SIGKILL: a crash)
 #   scripts/cluster.sh start-node N     start node N again; it rejoins the cluster by itself
 #   scripts/cluster.sh env              print the AMQP_URL of the three nodes
-#   scripts/cluster.sh queues [PREFIX]  the queues (of names starting with PREFIX): type, replicas, leader
+#   scripts/cluster.sh queues           the queues: type, replicas (members), leader (JSON)
 #   scripts/cluster.sh reset            stop every node and delete .run/cluster
 #
 # Ports: node N listens for AMQP on CLUSTER_AMQP_BASE+N (5701-5703) and for Erlang distribution on
@@ -100,9 +100,7 @@ members() {
   for n in "${nodes[@]}"; do
     select_node "$n"
     if node_running; then
-      node_ctl cluster_status --formatter json 2>/dev/null \
-        | python3 -c 'import json,sys; s=json.load(sys.stdin); print("running:", " ".join(sorted(s["running_nodes"])), "| members:", " ".join(sorted(s["disk_nodes"])))' \
-        && return
+      node_ctl cluster_status --formatter json 2>/dev/null | grep -o '"running_nodes":\[[^]]*\]' && return
     fi
   done
   echo "no node running"
@@ -140,17 +138,16 @@ case "$cmd" in
   env)
     echo "export AMQP_URL=amqp://guest:guest@127.0.0.1:$((amqp_base + 1)),127.0.0.1:$((amqp_base + 2)),127.0.0.1:$((amqp_base + 3))/%2f" ;;
   queues)
-    # Asked of the first running node; JSON lines: {"name":..,"type":..,"members":[..],"leader":..}.
+    # Asked of the first running node: a JSON array of {"name", "type", "members", "leader"}.
     for n in "${nodes[@]}"; do
       select_node "$n"
       node_running || continue
-      node_ctl list_queues name type members leader --formatter json \
-        | python3 -c 'import json,sys; [print(json.dumps(q)) for q in json.load(sys.stdin) if q["name"].startswith(sys.argv[1])]' "${2:-}"
+      node_ctl list_queues name type members leader --formatter json
       exit 0
     done
     echo "cluster: no node running" >&2; exit 1 ;;
   reset)
     for n in "${nodes[@]}"; do stop_node "$n"; done
     rm -rf "$cluster_dir" ;;
-  *) echo "usage: $0 start|stop|status|stop-node N|kill-node N|start-node N|env|queues [PREFIX]|reset" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|stop-node N|kill-node N|start-node N|env|queues|reset" >&2; exit 2 ;;
 esac

@@ -26,16 +26,14 @@ enum ClusterControl {
     static func queues(prefix: String) throws -> [QueueInfo] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [scriptPath, "queues", prefix]
+        process.arguments = [scriptPath, "queues"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw EndToEndError("scripts/cluster.sh queues failed: is the cluster running?") }
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
-            try JSONDecoder().decode(QueueInfo.self, from: Data($0.utf8))
-        }
+        return try JSONDecoder().decode([QueueInfo].self, from: data).filter { $0.name.hasPrefix(prefix) }
     }
 
     /// One queue as `rabbitmqctl list_queues` sees it.
