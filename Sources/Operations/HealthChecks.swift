@@ -43,9 +43,6 @@ public struct ReadinessCheck: Sendable {
         self.name = name
         self.check = check
     }
-
-    /// Runs the check once, now (what the operations server does every second for `/readyz`).
-    public func evaluate() async -> CheckResult { await check() }
 }
 
 /// What a process reports about itself on its operations port.

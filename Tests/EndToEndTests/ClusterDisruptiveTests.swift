@@ -1,6 +1,7 @@
+import AMQP
 import APISimulator
 import Foundation
-import Operations
+import ServiceLifecycle
 import Synchronization
 import Testing
 import TestSupport
@@ -34,16 +35,20 @@ import World
                 #expect(queue.members?.count == 3, "\(queue.name) has replicas on \(queue.members ?? [])")
             }
 
-            let watcher = ReadinessWatcher(system.checks)
+            let watcher = ConnectionWatcher(system.clients)
             let sampling = Task { await watcher.sample() }
             let clock = ContinuousClock()
             let stopped = clock.now
             let repliesBefore = system.sent.count
             if how == "kill-node" { try await ClusterControl.killNode(1) } else { try await ClusterControl.stopNode(1) }
             let stopTook = clock.now - stopped
-            // New jobs are consumed and answered through nodes 2 and 3 while node 1 is down.
+            // New jobs are consumed and answered through nodes 2 and 3 while node 1 is down, and the
+            // dispatcher publishes re-checks through them.
             try await system.waitUntil(timeout: .seconds(120), "replies through the other nodes") {
                 $0.count >= repliesBefore + 60
+            }
+            try await waitFor(timeout: .seconds(60), "every client to be connected again") {
+                watcher.moves(since: stopped).allSatisfy { $0.lostAfter == nil || $0.backAfter != nil }
             }
             watcher.stop()
             await sampling.value
@@ -62,7 +67,7 @@ import World
             #expect(system.simulator.stats().duplicateReplies == 0)
 
             let moves = watcher.moves(since: stopped)
-            #expect(moves.contains { $0.lostAfter != nil }, "no process noticed node 1 stopping: \(moves)")
+            #expect(moves.filter { $0.client.hasSuffix("consumer") }.allSatisfy { $0.lostAfter != nil }, "\(moves)")
             #expect(moves.allSatisfy { $0.lostAfter == nil || $0.backAfter != nil }, "\(moves)")
             let gap = Self.longestGap(system.sent, from: stopped, clock: clock)
             print(
@@ -98,51 +103,58 @@ import World
     }
 }
 
-/// Evaluates the `rabbitmq` readiness check of every in-process dispatcher and worker every 20 ms
-/// and records, for each, when it first failed and when it passed again. The dispatcher's check
-/// reconnects its publisher itself when it finds it disconnected (as `/readyz` does every second): a
-/// check that passes but takes more than 20 ms counts as lost at its start and back at its end.
-final class ReadinessWatcher: Sendable {
+/// Watches, every 10 ms, whether the dispatchers' AMQP publishers and the workers' AMQP consumers are
+/// connected (a consumer: consuming), and records for each when it first lost its connection and when
+/// it was connected again — to another node. A dispatcher's publisher reconnects when it next
+/// publishes (at a poll with due conversations, or a readiness check of `/readyz`); a worker's consumer
+/// reconnects with backoff, once its jobs in flight are finished.
+final class ConnectionWatcher: Sendable {
     struct Move: CustomStringConvertible {
-        let instance: String
-        /// From the stop command to the first failing check.
+        let client: String
+        /// From the stop command to the moment it was seen disconnected.
         let lostAfter: Duration?
-        /// From the stop command to the first passing check after that: connected to another node.
+        /// From the stop command to the moment it was seen connected again.
         let backAfter: Duration?
 
         var description: String {
-            guard let lostAfter else {
-                return "\(instance): its readiness check never failed (it reconnects on demand, within one check of 20 ms)"
-            }
-            guard let backAfter else { return "\(instance): lost its connection \(lostAfter.formatted) after the stop began, never back" }
-            return "\(instance): lost its connection \(lostAfter.formatted) after the stop began, "
+            guard let lostAfter else { return "\(client): never seen disconnected" }
+            guard let backAfter else { return "\(client): lost its connection \(lostAfter.formatted) after the stop began, not back" }
+            return "\(client): lost its connection \(lostAfter.formatted) after the stop began, "
                 + "connected to another node \((backAfter - lostAfter).formatted) later"
         }
     }
 
-    private let checks: [(instance: String, check: ReadinessCheck)]
+    private let clients: [(name: String, isConnected: @Sendable () -> Bool)]
     private let state = Mutex<(stopped: Bool, lost: [String: ContinuousClock.Instant], back: [String: ContinuousClock.Instant])>(
         (false, [:], [:]))
 
-    init(_ processes: [(instance: String, checks: HealthChecks)]) {
-        checks = processes.flatMap { process in
-            process.checks.readiness.filter { $0.name == "rabbitmq" }.map { (process.instance, $0) }
-        }
-    }
-
-    func sample() async {
-        while !state.withLock({ $0.stopped }) {
-            for (instance, check) in checks {
-                let began = ContinuousClock.now
-                let ok = await check.evaluate().isOK
-                let now = ContinuousClock.now
-                state.withLock { state in
-                    if !ok, state.lost[instance] == nil { state.lost[instance] = began }
-                    if ok, state.lost[instance] == nil, now - began > .milliseconds(20) { state.lost[instance] = began }
-                    if ok, state.lost[instance] != nil, state.back[instance] == nil { state.back[instance] = now }
+    init(_ processes: [(instance: String, services: [any Service])]) {
+        var clients: [(name: String, isConnected: @Sendable () -> Bool)] = []
+        for (instance, services) in processes {
+            for service in services {
+                if instance.hasPrefix("dispatcher"), let publisher = service as? AMQPPublisher {
+                    clients.append(("\(instance) publisher", { publisher.status.isConnected }))
+                }
+                if let consumer = service as? AMQPConsumer {
+                    clients.append(("\(instance) consumer", { consumer.status.isConnected }))
                 }
             }
-            try? await Task.sleep(for: .milliseconds(20))
+        }
+        self.clients = clients
+    }
+
+    /// Samples until ``stop()``.
+    func sample() async {
+        while !state.withLock({ $0.stopped }) {
+            let now = ContinuousClock.now
+            for (name, isConnected) in clients {
+                let connected = isConnected()
+                state.withLock { state in
+                    if !connected, state.lost[name] == nil { state.lost[name] = now }
+                    if connected, state.lost[name] != nil, state.back[name] == nil { state.back[name] = now }
+                }
+            }
+            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 
@@ -150,10 +162,8 @@ final class ReadinessWatcher: Sendable {
 
     func moves(since start: ContinuousClock.Instant) -> [Move] {
         state.withLock { state in
-            checks.map { instance, _ in
-                Move(
-                    instance: instance, lostAfter: state.lost[instance].map { $0 - start },
-                    backAfter: state.back[instance].map { $0 - start })
+            clients.map { name, _ in
+                Move(client: name, lostAfter: state.lost[name].map { $0 - start }, backAfter: state.back[name].map { $0 - start })
             }
         }
     }

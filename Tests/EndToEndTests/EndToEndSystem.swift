@@ -3,7 +3,6 @@ import APISimulator
 import AutoResponderService
 import Foundation
 import Logging
-import Operations
 import PostgreSQL
 import ServiceLifecycle
 import TestSupport
@@ -19,9 +18,9 @@ struct EndToEndSystem {
     let databaseURL: String
     /// The environment the in-process services were built from.
     let environment: [String: String]
-    /// The health checks of each in-process dispatcher and worker, by instance id
-    /// (`dispatcher-0`, `worker-1`, ...).
-    let checks: [(instance: String, checks: HealthChecks)]
+    /// The long-lived clients (database pool, HTTP client, AMQP publisher and consumer) of each
+    /// in-process dispatcher and worker, by instance id (`dispatcher-0`, `worker-1`, ...).
+    let clients: [(instance: String, services: [any Service])]
 
     static let token = "e2e-token"
 
@@ -49,25 +48,25 @@ struct EndToEndSystem {
                 ]
                 environment.merge(overrides) { _, new in new }
                 var services: [any Service] = []
-                var checks: [(instance: String, checks: HealthChecks)] = []
+                var clients: [(instance: String, services: [any Service])] = []
                 for index in 0..<dispatchers {
                     environment["INSTANCE_ID"] = "dispatcher-\(index)"
                     let process = try await AutoResponder.makeDispatcher(
                         configuration: try ServiceConfiguration(environment: environment), logger: logger)
                     services += process.services()
-                    checks.append(("dispatcher-\(index)", process.checks))
+                    clients.append(("dispatcher-\(index)", process.clients))
                 }
                 for index in 0..<workers {
                     environment["INSTANCE_ID"] = "worker-\(index)"
                     let process = try await AutoResponder.makeWorker(
                         configuration: try ServiceConfiguration(environment: environment), logger: logger)
                     services += process.services()
-                    checks.append(("worker-\(index)", process.checks))
+                    clients.append(("worker-\(index)", process.clients))
                 }
                 let group = ServiceGroup(services: services, logger: logger)
                 let system = EndToEndSystem(
                     simulator: simulator, world: world, databaseURL: database.url, environment: environment,
-                    checks: checks)
+                    clients: clients)
                 let outcome = try await withThrowingTaskGroup(of: T?.self) { tasks in
                     tasks.addTask {
                         try await group.run()

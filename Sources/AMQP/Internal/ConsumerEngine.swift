@@ -95,6 +95,7 @@ final class ConsumerEngine {
             throw error
         }
         stream = (id, continuation)
+        status.connectionChanged(connected: true)
         logger.info("AMQP consumer started", metadata: ["amqp.consumer_tag": "\(consumerTag ?? "")"])
     }
 
@@ -174,6 +175,7 @@ final class ConsumerEngine {
         if connection != nil { rotation.lost() }
         connection?.close()  // polite close when only the channel failed; no-op when broken
         connection = nil
+        status.connectionChanged(connected: false)
         resumeCancelWaiters()
     }
 

@@ -138,6 +138,7 @@ final class PublisherEngine {
         _ = tracker.reset()
         isBlocked = false
         connection = fresh
+        status.connectionChanged(connected: true)
         logger.info(
             "AMQP publisher connected", metadata: ["amqp.broker": "\(configuration)", "amqp.node": "\(fresh.endpoint)"])
         return fresh
@@ -157,6 +158,7 @@ final class PublisherEngine {
         if connection != nil { rotation.lost() }
         connection?.close()  // polite close when only the channel failed; no-op when broken
         connection = nil
+        status.connectionChanged(connected: false)
     }
 
     private func finish() {
