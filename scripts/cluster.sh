@@ -124,7 +124,7 @@ kill_node() {
 
 cmd="${1:-status}"
 case "$cmd" in
-  start) start_all ;;
+  start) mkdir -p "$cluster_dir"; exec 9>"$cluster_dir/.lock"; flock 9; start_all ;;
   stop) for n in "${nodes[@]}"; do stop_node "$n"; done ;;
   stop-node) stop_node "${2:?stop-node needs N}" ;;
   kill-node) kill_node "${2:?kill-node needs N}" ;;

@@ -77,7 +77,8 @@ CONF
 }
 
 case "${1:-status}" in
-  start) start ;;
+  # Under a lock: two test suites may ask at once, and a second start would regenerate the certificates.
+  start) mkdir -p "$node_dir"; exec 9>"$node_dir/.lock"; flock 9; start ;;
   stop) node_running && log "stopping $node_name"; node_stop ;;
   status) if node_running; then echo "tls-broker: running on $node_port"; else echo "tls-broker: stopped"; fi ;;
   env)

@@ -82,7 +82,7 @@ struct EndToEndSystem {
                     try await tasks.waitForAll()
                     return result
                 }
-                await deleteBrokerObjects(prefix: prefix, amqpURL: environment["AMQP_URL"] ?? TestEnvironment.amqpURL)
+                await deleteBrokerObjects(prefix: prefix, environment: environment)
                 return try outcome.get()
             }
             await database.drop()
@@ -163,8 +163,10 @@ struct EndToEndSystem {
         }
     }
 
-    private static func deleteBrokerObjects(prefix: String, amqpURL: String) async {
-        guard let configuration = try? AMQPConfiguration(url: amqpURL) else { return }
+    /// Deletes the test's queues and exchanges from the broker the services used (`AMQP_URL` and its
+    /// TLS files, as the services read them).
+    private static func deleteBrokerObjects(prefix: String, environment: [String: String]) async {
+        guard let configuration = try? ServiceConfiguration(environment: environment).amqpConfiguration() else { return }
         let publisher = AMQPPublisher(configuration: configuration, logger: quietLogger)
         for queue in JobTopology(prefix: prefix, retryDelay: .milliseconds(200)).allQueues {
             _ = try? await publisher.deleteQueue(queue)

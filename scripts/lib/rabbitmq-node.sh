@@ -11,14 +11,6 @@
 
 rabbitmq_bin=/usr/lib/rabbitmq/bin
 
-# Runs a command that leaves a daemon behind with no inherited descriptor above stderr, so the daemon
-# holds none of the caller's pipes or sockets (a test runner waiting for this script would otherwise
-# wait as long as the daemon lives).
-node_detached() {
-  ( for fd in /proc/$BASHPID/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null
-    exec "$@" )
-}
-
 # The environment rabbitmq-server and rabbitmqctl read (in a subshell or before exec).
 node_env() {
   export HOME="$node_dir/home"
@@ -58,9 +50,16 @@ node_prepare() {
   fi
 }
 
-# Starts the node in the background (it writes its pid file itself); node_wait waits for it.
+# Starts the node in the background (it writes its pid file itself); node_wait waits for it. The
+# background process closes every inherited descriptor above stderr before it becomes the broker, so
+# the broker holds none of the caller's pipes, sockets or locks (a caller waiting for this script's
+# output, such as a test runner, would otherwise wait as long as the broker lives).
 node_launch() {
-  ( node_env; node_detached nohup "$rabbitmq_bin/rabbitmq-server" >>"$node_dir/log/stdout.log" 2>&1 & )
+  (
+    node_env
+    for fd in /proc/$BASHPID/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null
+    exec nohup "$rabbitmq_bin/rabbitmq-server" </dev/null >>"$node_dir/log/stdout.log" 2>&1
+  ) &
 }
 
 # Waits until the node has booted (at most $1 seconds, default 120).
