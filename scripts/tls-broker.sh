@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A RabbitMQ node with a TLS listener only, for the amqps:// tests (AMQPTLSTests). At each start it
 # generates, with openssl, a test CA, a server certificate for `localhost` signed by it, a client
-# certificate signed by it, and an unrelated CA (to check that a wrong CA is refused). The node
+# certificate signed by it (and its key encrypted with a password), and an unrelated CA (to check that
+# a wrong CA is refused). The node
 # requires a client certificate (verify_peer, fail_if_no_peer_cert). Nothing generated is committed:
 # everything is under .run/tls/ (git-ignored).
 #
@@ -44,9 +45,11 @@ generate_certificates() {
       openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -sha256 \
         -extfile "$name.ext" -out "$name.pem" 2>/dev/null
     done
+    # The client key with a password (rabbitmq-c cannot use it: the tests check it fails clearly).
+    openssl pkey -in client.key -aes256 -passout pass:test-only -out client-encrypted.key 2>/dev/null
     rm -f ./*.csr ./*.ext ca.srl
     # The broker (Erlang) and the tests read these; the CA keys stay private.
-    chmod 644 ca.pem other-ca.pem server.pem client.pem server.key client.key
+    chmod 644 ca.pem other-ca.pem server.pem client.pem server.key client.key client-encrypted.key
   )
 }
 

@@ -64,6 +64,23 @@ import TestSupport
         await consumer.close()
     }
 
+    @Test func aPasswordProtectedClientKeyFailsWithoutAsking() async throws {
+        var configuration = try await Self.configuration()
+        configuration.tls?.keyFile = TLSBroker.file("client-encrypted.key")
+        let publisher = AMQPPublisher(configuration: configuration, logger: AMQPTest.logger)
+        let error = try await withTimeout(.seconds(20), "the refusal of an encrypted key") { () -> AMQPError? in
+            do {
+                try await publisher.connect()
+                return nil
+            } catch {
+                return error as? AMQPError
+            }
+        }
+        #expect(error?.code == .tlsFailed)
+        #expect(error?.message.contains("without a password") == true, "\(String(describing: error))")
+        await publisher.close()
+    }
+
     @Test func aMissingCAFileIsNamed() async throws {
         let publisher = AMQPPublisher(configuration: try await Self.configuration(ca: "absent.pem"), logger: AMQPTest.logger)
         let error = await #expect(throws: AMQPError.self) { try await publisher.connect() }

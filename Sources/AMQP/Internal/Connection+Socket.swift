@@ -28,6 +28,9 @@ extension Connection {
         case (let certificate?, let key?):
             try requireReadable(certificate, what: "TLS client certificate file")
             try requireReadable(key, what: "TLS client key file")
+            // An empty password: a password-protected key then fails to load, instead of OpenSSL
+            // asking for its password on the terminal (which would block this thread).
+            amqp_ssl_socket_set_key_passwd(socket, "")
             guard amqp_ssl_socket_set_key(socket, certificate, key) == AMQP_STATUS_OK.rawValue else {
                 throw AMQPError(
                     code: .tlsFailed,
