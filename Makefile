@@ -10,13 +10,14 @@ export TEST_AMQP_URL ?= amqp://guest:guest@127.0.0.1:$(LOCAL_AMQP_PORT)/%2f
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:$(LOCAL_PG_PORT)/autoresponder_test
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps servers stop-servers build release test test-fast test-disruptive test-browser screenshots run bench eval-routing clean compose-check
+.PHONY: help deps servers stop-servers build release test test-fast test-disruptive test-browser screenshots test-cluster stop-test-brokers run bench eval-routing clean compose-check
 
 help:
 	@echo "make test    install what is missing, start RabbitMQ and PostgreSQL, run every test"
 	@echo "make run     run the whole system locally (servers, API simulator, dispatcher, workers, support console)"
 	@echo "make bench   micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers (figures)"
 	@echo "make eval-routing   accuracy of routing on the corpus in config/routing-corpus (tuning and held-out)"
+	@echo "make test-cluster   the cluster test alone: three RabbitMQ nodes, one stopped mid-run (scripts/cluster.sh)"
 	@echo "make stop-servers   stop the local RabbitMQ and PostgreSQL"
 	@echo "make compose-check  validate docker-compose.yml (with and without --profile monitoring)"
 
@@ -37,11 +38,15 @@ release: deps
 
 # Tests that stop or restart a server run alone, after the others (suites named *DisruptiveTests);
 # then the support console in headless Chromium (scripts/browser-test.sh).
+# The TLS tests start their own TLS node (scripts/tls-broker.sh), the cluster test (a disruptive suite)
+# its three-node cluster (scripts/cluster.sh); both are stopped at the end, pass or fail.
+STOP_TEST_BROKERS = bash scripts/cluster.sh stop; bash scripts/tls-broker.sh stop
 test: servers
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build --skip DisruptiveTests
-	swift test --skip-build --no-parallel --filter DisruptiveTests
+	swift test --skip-build --skip DisruptiveTests || { $(STOP_TEST_BROKERS); exit 1; }
+	swift test --skip-build --no-parallel --filter DisruptiveTests || { $(STOP_TEST_BROKERS); exit 1; }
 	@bash scripts/servers.sh start
+	@$(STOP_TEST_BROKERS)
 	@bash scripts/browser-test.sh
 
 # The console's browser test alone (installs Chromium, chromium-driver and selenium if missing).
@@ -51,6 +56,17 @@ test-browser: servers
 # Runs the browser test and keeps its screenshots as the README's (docs/screenshots/).
 screenshots: servers
 	@SCREENSHOT_DIR=docs/screenshots bash scripts/browser-test.sh
+
+# 500 conversations on a three-node RabbitMQ cluster while a node stops and starts (about a minute,
+# plus the cluster's first start); prints how long the service took to move to another node.
+test-cluster: servers
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	bash scripts/cluster.sh start
+	swift test --skip-build --filter ClusterDisruptiveTests || { bash scripts/cluster.sh stop; exit 1; }
+	bash scripts/cluster.sh stop
+
+stop-test-brokers:
+	@$(STOP_TEST_BROKERS)
 
 test-fast: servers
 	swift test --skip DisruptiveTests

@@ -176,6 +176,10 @@ let package = Package(
             dependencies: [
                 "APISimulator", "World", "CivilTime", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]),
+        // The deployment files (deploy/kubernetes, docker-compose.yml) against the variables the service reads.
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["AutoResponderService", "AMQP", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "AutoResponderServiceTests",
             dependencies: [

@@ -12,6 +12,7 @@ packages=(
   postgresql             # local database for tests and `make run`
   postgresql-client
   curl                   # make run waits for the simulator with it
+  openssl                # scripts/tls-broker.sh generates the TLS tests' certificates
 )
 if [ "${INSTALL_BROWSER:-0}" = 1 ]; then
   packages+=(chromium chromium-driver fonts-dejavu-core python3-venv)   # the console's browser test

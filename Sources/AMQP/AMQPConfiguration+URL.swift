@@ -1,21 +1,33 @@
 extension AMQPConfiguration {
     /// Parses `amqp://user:pass@host:port/vhost?heartbeat=10&connection_timeout=5000`
-    /// (the RabbitMQ URI spec).
+    /// (the RabbitMQ URI spec), `amqps://` for TLS, and several nodes of one cluster.
     ///
     /// - Every part is optional: user and password default to `guest`, the host to `localhost`,
-    ///   the port to 5672, the virtual host to `/` (also for an empty path).
-    /// - User, password and virtual host are percent-decoded: `%2f` is the `/` virtual host.
+    ///   the port to 5672 (5671 for `amqps`), the virtual host to `/` (also for an empty path).
+    /// - User, password and virtual host are percent-decoded: `%2f` is the `/` virtual host. A comma
+    ///   in the password must be written `%2C`.
     /// - Query: `heartbeat` (seconds), `connection_timeout` (milliseconds), `frame_max` (bytes),
     ///   `connection_name`; other keys are ignored.
+    /// - Several nodes: a comma-separated list of hosts
+    ///   (`amqp://user:pass@rabbit-1:5672,rabbit-2,rabbit-3:5673/%2f`), or a comma-separated list of
+    ///   whole URLs that differ only in their hosts; they become ``endpoints``, tried in order.
+    /// - `amqps://` sets ``tls`` to the system's CAs and no client certificate; set its files after.
     /// - Throws ``AMQPError/Code/invalidURL`` (the message never contains the password).
     public init(url: String) throws(AMQPError) {
+        let urls = Self.splitURLList(url)
+        if urls.count > 1 {
+            self = try Self.merging(urls)
+            return
+        }
         self.init()
         guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else {
-            throw Self.invalid("it does not start with amqp://")
+            throw Self.invalid("it does not start with amqp:// or amqps://")
         }
         let scheme = url[..<colon].lowercased()
-        guard scheme == "amqp" else {
-            throw Self.invalid("scheme '\(scheme)' is not supported; use amqp:// (TLS is not built in)")
+        switch scheme {
+        case "amqp": tls = nil
+        case "amqps": tls = AMQPTLSConfiguration()
+        default: throw Self.invalid("scheme '\(scheme)' is not supported; use amqp:// or amqps:// (TLS)")
         }
         var rest = url[url.index(colon, offsetBy: 3)...]
         var query: Substring = ""
@@ -33,7 +45,7 @@ extension AMQPConfiguration {
             try parseUserInfo(authority[..<at])
             authority = authority[authority.index(after: at)...]
         }
-        try parseHostAndPort(authority)
+        try parseHosts(authority, defaultPort: tls == nil ? 5672 : 5671)
         if let path, !path.isEmpty {
             guard !path.contains("/") else {
                 throw Self.invalid("the virtual host must be one path segment; write '/' as %2f")
@@ -52,29 +64,45 @@ extension AMQPConfiguration {
         }
     }
 
-    private mutating func parseHostAndPort(_ authority: Substring) throws(AMQPError) {
+    /// `host[:port]`, or several separated by commas: the first is ``host``:``port``, the others
+    /// ``additionalEndpoints``.
+    private mutating func parseHosts(_ authority: Substring, defaultPort: Int) throws(AMQPError) {
+        let items = authority.split(separator: ",", omittingEmptySubsequences: false)
+        var endpoints: [AMQPEndpoint] = []
+        for item in items {
+            if item.isEmpty && items.count > 1 { throw Self.invalid("the list of hosts has an empty entry") }
+            endpoints.append(try Self.endpoint(item, defaultPort: defaultPort))
+        }
+        host = endpoints[0].host
+        port = endpoints[0].port
+        additionalEndpoints = Array(endpoints.dropFirst())
+    }
+
+    private static func endpoint(_ authority: Substring, defaultPort: Int) throws(AMQPError) -> AMQPEndpoint {
         var hostPart = authority
         var portPart: Substring?
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else {
-                throw Self.invalid("an IPv6 address must be closed by ']'")
+                throw invalid("an IPv6 address must be closed by ']'")
             }
             hostPart = authority[authority.index(after: authority.startIndex)..<close]
             let after = authority[authority.index(after: close)...]
             if after.hasPrefix(":") { portPart = after.dropFirst() } else if !after.isEmpty {
-                throw Self.invalid("unexpected text after the IPv6 address")
+                throw invalid("unexpected text after the IPv6 address")
             }
         } else if let colon = authority.lastIndex(of: ":") {
             hostPart = authority[..<colon]
             portPart = authority[authority.index(after: colon)...]
         }
-        if !hostPart.isEmpty { host = try Self.decode(hostPart, part: "host") }
+        var endpoint = AMQPEndpoint(host: "localhost", port: defaultPort)
+        if !hostPart.isEmpty { endpoint.host = try decode(hostPart, part: "host") }
         if let portPart, !portPart.isEmpty {
             guard let value = Int(portPart), (1...65_535).contains(value) else {
-                throw Self.invalid("port '\(portPart)' is not a number between 1 and 65535")
+                throw invalid("port '\(portPart)' is not a number between 1 and 65535")
             }
-            port = value
+            endpoint.port = value
         }
+        return endpoint
     }
 
     private mutating func parseQuery(_ query: Substring) throws(AMQPError) {
@@ -104,8 +132,8 @@ extension AMQPConfiguration {
         return value
     }
 
-    private static func invalid(_ reason: String) -> AMQPError {
-        AMQPError(code: .invalidURL, message: "AMQP URL is invalid: \(reason). Expected amqp://user:password@host:port/vhost")
+    static func invalid(_ reason: String) -> AMQPError {
+        AMQPError(code: .invalidURL, message: "AMQP URL is invalid: \(reason). Expected amqp://user:password@host:port/vhost (amqps:// for TLS; several nodes: host1:port,host2:port)")
     }
 
     /// Percent-decodes one URL part; the error never quotes the text (it may be a password).

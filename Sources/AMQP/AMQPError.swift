@@ -12,6 +12,10 @@ public struct AMQPError: Error, Sendable, CustomStringConvertible {
         public static let invalidURL = Code("invalidURL")
         /// A connection could not be opened (TCP, login, channel open or topology declaration).
         public static let connectionFailed = Code("connectionFailed")
+        /// A TLS (`amqps://`) connection could not be set up: the broker's certificate is not signed
+        /// by a trusted CA or does not name the host, a CA, certificate or key file cannot be read, or
+        /// the handshake failed. A configuration problem: the message says what to fix.
+        public static let tlsFailed = Code("tlsFailed")
         /// An open connection was lost (socket error, heartbeat timeout, broker closed it).
         public static let connectionLost = Code("connectionLost")
         /// The broker closed the channel (see ``AMQPError/replyCode`` and ``AMQPError/replyText``).
@@ -63,7 +67,7 @@ public struct AMQPError: Error, Sendable, CustomStringConvertible {
     /// True when the connection or channel used is gone: the publisher reconnects on the next
     /// publish; a consumer must call ``AMQPConsumer/deliveries()`` again.
     public var isConnectionLevel: Bool {
-        [.connectionFailed, .connectionLost, .channelClosed, .consumerCancelled].contains(code)
+        [.connectionFailed, .tlsFailed, .connectionLost, .channelClosed, .consumerCancelled].contains(code)
     }
 
     /// True when trying the same operation again later may succeed (after a reconnect, or once the

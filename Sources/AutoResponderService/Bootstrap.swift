@@ -36,7 +36,7 @@ public enum AutoResponder {
                 configuration: try ResponderConfiguration.load(directory: configuration.configDirectory),
                 registry: registry, dependencies: dependencies)
             let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
-            let amqp = try AMQPConfiguration(url: configuration.amqpURL)
+            let amqp = try configuration.amqpConfiguration()
             let processor = JobProcessor(
                 chats: ChatsAPI(api: apis.chats),
                 ledger: PostgresReplyLedger(
@@ -77,7 +77,7 @@ public enum AutoResponder {
             let http = makeHTTPClient(configuration, logger: logger)
             let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
             let publisher = AMQPPublisher(
-                configuration: try AMQPConfiguration(url: configuration.amqpURL), topology: topology.amqpTopology,
+                configuration: try configuration.amqpConfiguration(), topology: topology.amqpTopology,
                 logger: logger)
             let signals = DispatcherSignals()
             let dispatcher = DispatcherService(

@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "http://h/", "rabbit", "amqps://h/", "amqp://h:99999/", "amqp://h:port/", "amqp://h/a/b",
+        "http://h/", "rabbit", "amqpx://h/", "amqp://h:99999/", "amqp://a,,b/", "amqp://a,b:0/",
+        "amqp://u:p@a/%2f,amqp://u:other@b/%2f", "amqp://a/%2f,amqps://b/%2f", "amqp://h:port/", "amqp://h/a/b",
         "amqp://h/%zz", "amqp://h/?heartbeat=soon", "amqp://[::1/",
     ])
     func rejectsInvalidURLs(_ url: String) {

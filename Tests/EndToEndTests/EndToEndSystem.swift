@@ -18,6 +18,9 @@ struct EndToEndSystem {
     let databaseURL: String
     /// The environment the in-process services were built from.
     let environment: [String: String]
+    /// The long-lived clients (database pool, HTTP client, AMQP publisher and consumer) of each
+    /// in-process dispatcher and worker, by instance id (`dispatcher-0`, `worker-1`, ...).
+    let clients: [(instance: String, services: [any Service])]
 
     static let token = "e2e-token"
     /// The least-privilege role of `serviceRole` runs (cluster-wide; granted per test database).
@@ -59,21 +62,25 @@ struct EndToEndSystem {
                 ]
                 environment.merge(overrides) { _, new in new }
                 var services: [any Service] = []
+                var clients: [(instance: String, services: [any Service])] = []
                 for index in 0..<dispatchers {
                     environment["INSTANCE_ID"] = "dispatcher-\(index)"
-                    services += try await AutoResponder.makeDispatcher(
-                        configuration: try ServiceConfiguration(environment: environment), logger: logger
-                    ).services()
+                    let process = try await AutoResponder.makeDispatcher(
+                        configuration: try ServiceConfiguration(environment: environment), logger: logger)
+                    services += process.services()
+                    clients.append(("dispatcher-\(index)", process.clients))
                 }
                 for index in 0..<workers {
                     environment["INSTANCE_ID"] = "worker-\(index)"
-                    services += try await AutoResponder.makeWorker(
-                        configuration: try ServiceConfiguration(environment: environment), logger: logger
-                    ).services()
+                    let process = try await AutoResponder.makeWorker(
+                        configuration: try ServiceConfiguration(environment: environment), logger: logger)
+                    services += process.services()
+                    clients.append(("worker-\(index)", process.clients))
                 }
                 let group = ServiceGroup(services: services, logger: logger)
                 let system = EndToEndSystem(
-                    simulator: simulator, world: world, databaseURL: database.url, environment: environment)
+                    simulator: simulator, world: world, databaseURL: database.url, environment: environment,
+                    clients: clients)
                 let outcome = try await withThrowingTaskGroup(of: T?.self) { tasks in
                     tasks.addTask {
                         try await group.run()
@@ -90,7 +97,7 @@ struct EndToEndSystem {
                     return result
                 }
                 let delays = (try? ServiceConfiguration(environment: environment).retryDelays) ?? [.milliseconds(200)]
-                await deleteBrokerObjects(prefix: prefix, retryDelays: delays, logger: logger)
+                await deleteBrokerObjects(prefix: prefix, retryDelays: delays, environment: environment)
                 return try outcome.get()
             }
             await database.drop()
@@ -171,8 +178,10 @@ struct EndToEndSystem {
         }
     }
 
-    private static func deleteBrokerObjects(prefix: String, retryDelays: [Duration], logger: Logger) async {
-        guard let configuration = try? AMQPConfiguration(url: TestEnvironment.amqpURL) else { return }
+    /// Deletes the test's queues and exchanges from the broker the services used (`AMQP_URL` and its
+    /// TLS files, as the services read them).
+    private static func deleteBrokerObjects(prefix: String, retryDelays: [Duration], environment: [String: String]) async {
+        guard let configuration = try? ServiceConfiguration(environment: environment).amqpConfiguration() else { return }
         let publisher = AMQPPublisher(configuration: configuration, logger: quietLogger)
         for queue in JobTopology(prefix: prefix, retryDelays: retryDelays).allQueues {
             _ = try? await publisher.deleteQueue(queue)

@@ -18,15 +18,18 @@ final class Connection {
 
     let state: amqp_connection_state_t
     let configuration: AMQPConfiguration
+    /// The node this connection is open to.
+    let endpoint: AMQPEndpoint
     /// Scratch C memory for the current call.
     let arena = CArena()
     /// False once the socket failed or a connection.close was exchanged: only destroy it then.
     private(set) var isUsable = true
     private var openChannels: Set<amqp_channel_t> = []
 
-    private init(state: amqp_connection_state_t, configuration: AMQPConfiguration) {
+    private init(state: amqp_connection_state_t, configuration: AMQPConfiguration, endpoint: AMQPEndpoint) {
         self.state = state
         self.configuration = configuration
+        self.endpoint = endpoint
     }
 
     deinit {
@@ -34,23 +37,26 @@ final class Connection {
         amqp_destroy_connection(state)
     }
 
-    /// Opens the TCP connection, logs in and opens the working channel.
-    static func open(_ configuration: AMQPConfiguration, name: String) throws(AMQPError) -> Connection {
+    /// Opens the TCP (or TLS) connection to one node, logs in and opens the working channel.
+    static func open(_ configuration: AMQPConfiguration, endpoint: AMQPEndpoint, name: String) throws(AMQPError)
+        -> Connection
+    {
         guard let state = amqp_new_connection() else {
             throw AMQPError(code: .connectionFailed, message: "rabbitmq-c could not allocate a connection (out of memory)")
         }
-        let connection = Connection(state: state, configuration: configuration)
-        let target = "\(configuration.host):\(configuration.port)"
-        guard let socket = amqp_tcp_socket_new(state) else {
-            throw AMQPError(code: .connectionFailed, message: "rabbitmq-c could not create a TCP socket for \(target)")
+        let connection = Connection(state: state, configuration: configuration, endpoint: endpoint)
+        let socket: OpaquePointer
+        do {
+            socket = try makeSocket(state, tls: configuration.tls, endpoint: endpoint)
+        } catch {
+            connection.isUsable = false
+            throw error
         }
         var connectTimeout = timeval(configuration.connectionTimeout)
-        let status = amqp_socket_open_noblock(socket, configuration.host, Int32(configuration.port), &connectTimeout)
+        let status = amqp_socket_open_noblock(socket, endpoint.host, Int32(endpoint.port), &connectTimeout)
         guard status == AMQP_STATUS_OK.rawValue else {
             connection.isUsable = false
-            throw AMQPError(
-                code: .connectionFailed,
-                message: "cannot connect to RabbitMQ at \(target): \(Connection.describe(status)); check that the broker runs and AMQP_URL is right")
+            throw openFailure(status, endpoint: endpoint, tls: configuration.tls)
         }
         var requestTimeout = timeval(configuration.requestTimeout)
         amqp_set_handshake_timeout(state, &connectTimeout)
@@ -74,8 +80,18 @@ final class Connection {
         let reply = cshim_amqp_login_plain_with_properties(
             state, arena.cString(configuration.virtualHost), 0, Int32(clamping: configuration.frameMax), heartbeat,
             &properties, arena.cString(configuration.username), arena.cString(configuration.password))
+        if configuration.tls != nil, reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION,
+            reply.library_error == AMQP_STATUS_SSL_ERROR.rawValue
+        {
+            // TLS 1.3: a broker that refuses the client's certificate (or its absence) says so after
+            // the handshake, as the first read fails.
+            markBroken()
+            throw AMQPError(
+                code: .tlsFailed,
+                message: "RabbitMQ at \(endpoint) closed the TLS connection before the login: it probably requires a client certificate it trusts (AMQP_TLS_CERT_FILE, AMQP_TLS_KEY_FILE)")
+        }
         try check(
-            reply, "logging in to RabbitMQ at \(configuration.host):\(configuration.port) as '\(configuration.username)', virtual host '\(configuration.virtualHost)' (check user, password and virtual host)",
+            reply, "logging in to RabbitMQ at \(endpoint) as '\(configuration.username)', virtual host '\(configuration.virtualHost)' (check user, password and virtual host)",
             channel: 0, lost: .connectionFailed, refused: .connectionFailed)
     }
 

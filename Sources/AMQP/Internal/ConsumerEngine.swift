@@ -12,6 +12,8 @@ final class ConsumerEngine {
     let logger: Logger
 
     var connection: Connection?
+    /// Which node to try first on the next connect.
+    var rotation: EndpointRotation
     /// Increases with every connection; settlements of older generations are stale.
     var generation: UInt64 = 0
     var settler: DeliverySettler?
@@ -35,6 +37,7 @@ final class ConsumerEngine {
         self.queue = queue
         self.prefetchCount = prefetchCount
         self.logger = logger
+        self.rotation = EndpointRotation(count: configuration.endpoints.count)
     }
 
     func run() {
@@ -92,14 +95,16 @@ final class ConsumerEngine {
             throw error
         }
         stream = (id, continuation)
+        status.connectionChanged(connected: true)
         logger.info("AMQP consumer started", metadata: ["amqp.consumer_tag": "\(consumerTag ?? "")"])
     }
 
     /// The open connection, opening it (declare topology, qos) when needed.
     private func connected() throws(AMQPError) -> Connection {
         if let connection, connection.isUsable { return connection }
+        if connection != nil { rotation.lost() }  // broken without a lose(): try the next node first
         connection = nil
-        let fresh = try Connection.open(configuration, name: "consumer")
+        let fresh = try Connection.open(configuration, name: "consumer", rotation: &rotation, logger: logger)
         do {
             try fresh.declare(topology, channel: Connection.workChannel)
             try fresh.qos(prefetch: prefetchCount)
@@ -111,7 +116,8 @@ final class ConsumerEngine {
         settler = DeliverySettler(mailbox: mailbox, generation: generation)
         unsettled = []
         connection = fresh
-        logger.info("AMQP consumer connected", metadata: ["amqp.broker": "\(configuration)"])
+        logger.info(
+            "AMQP consumer connected", metadata: ["amqp.broker": "\(configuration)", "amqp.node": "\(fresh.endpoint)"])
         return fresh
     }
 
@@ -166,8 +172,10 @@ final class ConsumerEngine {
         unsettled = []
         generation += 1
         settler = nil
+        if connection != nil { rotation.lost() }
         connection?.close()  // polite close when only the channel failed; no-op when broken
         connection = nil
+        status.connectionChanged(connected: false)
         resumeCancelWaiters()
     }
 

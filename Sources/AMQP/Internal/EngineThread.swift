@@ -49,6 +49,10 @@ final class EngineStatus: Sendable {
         }
     }
 
+    /// Called by the connection thread as soon as it connects or loses its connection, so that the
+    /// status does not wait for the next turn of the loop (up to a second while disconnected).
+    func connectionChanged(connected: Bool) { current.withLock { $0.isConnected = connected } }
+
     /// Called by the connection thread when it ends.
     func closed() { current.withLock { $0.isClosed = true; $0.isConnected = false } }
 

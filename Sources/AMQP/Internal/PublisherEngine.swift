@@ -13,6 +13,8 @@ final class PublisherEngine {
     let clock = ContinuousClock()
 
     var connection: Connection?
+    /// Which node to try first on the next connect.
+    var rotation: EndpointRotation
     var tracker = ConfirmTracker<PublishWaiter>()
     /// Set by close(): finish once the pending confirms are in (or at the deadline).
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
@@ -33,6 +35,7 @@ final class PublisherEngine {
         self.topology = topology
         self.confirmTimeout = confirmTimeout
         self.logger = logger
+        self.rotation = EndpointRotation(count: configuration.endpoints.count)
     }
 
     func run() {
@@ -121,8 +124,9 @@ final class PublisherEngine {
     /// The open connection, opening it (declare topology, confirm mode) when needed.
     func connected() throws(AMQPError) -> Connection {
         if let connection, connection.isUsable { return connection }
+        if connection != nil { rotation.lost() }  // broken without a lose(): try the next node first
         connection = nil
-        let fresh = try Connection.open(configuration, name: "publisher")
+        let fresh = try Connection.open(configuration, name: "publisher", rotation: &rotation, logger: logger)
         do {
             try fresh.declare(topology, channel: Connection.workChannel)
             try fresh.confirmSelect()
@@ -134,7 +138,9 @@ final class PublisherEngine {
         _ = tracker.reset()
         isBlocked = false
         connection = fresh
-        logger.info("AMQP publisher connected", metadata: ["amqp.broker": "\(configuration)"])
+        status.connectionChanged(connected: true)
+        logger.info(
+            "AMQP publisher connected", metadata: ["amqp.broker": "\(configuration)", "amqp.node": "\(fresh.endpoint)"])
         return fresh
     }
 
@@ -149,8 +155,10 @@ final class PublisherEngine {
         for waiter in waiters { waiter.fail(error) }
         failHeld(error)
         isBlocked = false
+        if connection != nil { rotation.lost() }
         connection?.close()  // polite close when only the channel failed; no-op when broken
         connection = nil
+        status.connectionChanged(connected: false)
     }
 
     private func finish() {

@@ -1,3 +1,4 @@
+import AMQP
 import AutoResponderCore
 import Foundation
 import Resilience
@@ -5,9 +6,13 @@ import Resilience
 /// Everything the dispatcher and the worker read from the environment (docs/contract.md, "Configuration"),
 /// built in one place by ``ServiceConfiguration/init(environment:)``.
 public struct ServiceConfiguration: Sendable {
-    /// RabbitMQ URL (`AMQP_URL`).
+    /// RabbitMQ URL (`AMQP_URL`): one node, or a cluster's nodes separated by commas; `amqps://` for
+    /// TLS. ``amqpConfiguration()`` combines it with ``amqpTLS``.
     public var amqpURL: String
-    /// PostgreSQL libpq URI (`DATABASE_URL`).
+    /// TLS files for an `amqps://` URL (`AMQP_TLS_CA_FILE`, `AMQP_TLS_CERT_FILE`, `AMQP_TLS_KEY_FILE`).
+    public var amqpTLS: AMQPTLSConfiguration
+    /// PostgreSQL libpq URI (`DATABASE_URL`), handed to libpq untouched: its own options (`sslmode`,
+    /// `sslrootcert`, several hosts, `target_session_attrs`, ...) apply.
     public var databaseURL: String
     /// Base URL of the chats API (`CHATS_API_URL`).
     public var chatsAPIURL: String
@@ -104,6 +109,9 @@ public struct ServiceConfiguration: Sendable {
     ) throws(ServiceConfigurationError) {
         let env = EnvironmentReader(environment)
         amqpURL = env.string("AMQP_URL", default: "amqp://guest:guest@127.0.0.1:5672/%2f")
+        amqpTLS = AMQPTLSConfiguration(
+            caFile: env.optional("AMQP_TLS_CA_FILE"), certificateFile: env.optional("AMQP_TLS_CERT_FILE"),
+            keyFile: env.optional("AMQP_TLS_KEY_FILE"))
         databaseURL = env.string("DATABASE_URL", default: "postgresql://postgres@127.0.0.1:5432/autoresponder")
         chatsAPIURL = env.string("CHATS_API_URL", default: "http://127.0.0.1:8080")
         logisticsAPIURL = env.string("LOGISTICS_API_URL", default: "http://127.0.0.1:8080")
@@ -150,6 +158,7 @@ public struct ServiceConfiguration: Sendable {
         let opsPort = try env.integer("OPS_PORT", default: 9090, range: 0...65535)
         self.opsPort = opsPort == 0 ? nil : opsPort
         opsHost = env.string("OPS_HOST", default: "0.0.0.0")
+        _ = try amqpConfiguration()  // a malformed AMQP_URL or TLS setting stops the process at start-up
         if replyClaimTTL <= httpTimeout * 2 {
             throw ServiceConfigurationError(
                 variable: "REPLY_CLAIM_TTL_MS",
@@ -180,6 +189,9 @@ struct EnvironmentReader {
     }
 
     func string(_ name: String, default fallback: String) -> String { value(name) ?? fallback }
+
+    /// The value, or nil when the variable is unset or empty.
+    func optional(_ name: String) -> String? { value(name) }
 
     func required(_ name: String) throws(ServiceConfigurationError) -> String {
         guard let raw = value(name) else {

@@ -2,13 +2,17 @@ import AMQP
 
 /// The broker objects of the service, named from a prefix (`AMQP_PREFIX`, default `autoresponder`):
 ///
-/// - exchange `P` (direct): `jobs` → queue `P.jobs`, `retry.<delay>ms` → queue `P.retry.<delay>ms`;
+/// - exchange `P` (direct): `jobs` → queue `P.jobs`, `retry.<delay>ms` → queue `P.retry.<delay>ms.quorum`;
 /// - queue `P.jobs` (quorum, durable; after `x-delivery-limit` deliveries, or rejected, a message is
 ///   dead-lettered to exchange `P.dlx` → queue `P.dead-letters`);
-/// - one queue `P.retry.<delay>ms` (durable) per rung of the retry ladder (`JOB_RETRY_DELAYS_MS`):
-///   jobs wait there at most `delay` (each with its own, jittered `expiration`), then expire back to
-///   `P` / `jobs`. Waiting takes no worker slot. The delay is in the name, so changing the ladder
-///   declares new queues instead of failing on a changed argument;
+/// - one queue `P.retry.<delay>ms.quorum` (quorum) per rung of the retry ladder (`JOB_RETRY_DELAYS_MS`):
+///   jobs wait there at most `delay` (`x-message-ttl`, and each job's own, jittered `expiration`;
+///   quorum queues support both since RabbitMQ 3.10), then expire back to `P` / `jobs`, dead-lettered
+///   at least once (`x-dead-letter-strategy`, which needs `x-overflow: reject-publish`). Waiting takes
+///   no worker slot. The delay is in the name and in the routing key, so changing the ladder declares
+///   new queues instead of failing on a changed argument, and an old queue gets no more jobs: it
+///   empties itself into `P.jobs`. (Before 0.6 this was one classic queue `P.retry.<delay>ms`, bound
+///   with `retry`: a cluster lost it with its node. Delete it once empty.)
 /// - queue `P.dead-letters` (quorum, at most `deadLetterLimit` messages, the oldest dropped first):
 ///   the job of each conversation parked after its failed attempts (headers `x-autoresponder-reason`,
 ///   `-attempts`, `-conversation-id`; the body is the job), and messages the broker dead-lettered
@@ -45,7 +49,7 @@ public struct JobTopology: Sendable {
     /// The queue workers consume.
     public var jobsQueue: String { "\(prefix).jobs" }
     /// The queue where jobs wait `delay` (a rung of the ladder) before another attempt.
-    public func retryQueue(_ delay: Duration) -> String { "\(prefix).retry.\(delay.milliseconds)ms" }
+    public func retryQueue(_ delay: Duration) -> String { "\(prefix).retry.\(delay.milliseconds)ms.quorum" }
 
     /// The rung a retry after `delay` waits on: the shortest at least `delay` long, else the longest.
     public func rung(for delay: Duration) -> Duration { retryDelays.first { $0 >= delay } ?? retryDelays.last! }
@@ -68,8 +72,10 @@ public struct JobTopology: Sendable {
                 AMQPQueue(name: jobsQueue).quorum().deliveryLimit(deliveryLimit)
                     .deadLetter(exchange: deadLetterExchange),
             ] + retryDelays.map { delay in
-                AMQPQueue(name: retryQueue(delay)).messageTTL(delay)
+                AMQPQueue(name: retryQueue(delay)).quorum().messageTTL(delay)
                     .deadLetter(exchange: exchange, routingKey: Self.jobsKey)
+                    .argument("x-dead-letter-strategy", .string("at-least-once"))
+                    .argument("x-overflow", .string("reject-publish"))
             } + [
                 AMQPQueue(name: deadQueue).quorum().argument("x-max-length", .int64(Int64(deadLetterLimit)))
                     .argument("x-overflow", .string("drop-head")),

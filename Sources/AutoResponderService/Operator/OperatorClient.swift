@@ -27,7 +27,7 @@ public struct OperatorClient: Sendable {
             logger: logger)
         topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
         // No topology: an operator's command never declares queues, it only looks at them.
-        broker = AMQPPublisher(configuration: try AMQPConfiguration(url: configuration.amqpURL), logger: logger)
+        broker = AMQPPublisher(configuration: try configuration.amqpConfiguration(), logger: logger)
     }
 
     /// Creates or migrates the service's schema `responder` (idempotent; what the service does at
