@@ -57,6 +57,10 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     /// ``PostgresClient/withConnection(_:)`` for the idempotency this requires of the body. A body that
     /// ran into ``queryTimeout`` is never run again by the client (see ``PostgresClient``, "Recovery").
     public var connectionRetries: Int
+    /// Whether ``PostgresConnection/query(_:_:)`` prepares each statement text once per session and
+    /// then runs it by name (`PQprepare`, `PQexecPrepared`): the server parses and plans it once,
+    /// not on every call (default true). `execute(_:)` scripts are never prepared.
+    public var preparesStatements = true
 
     /// ``queryTimeout`` when set explicitly.
     private var explicitQueryTimeout: Duration?

@@ -38,12 +38,38 @@ extension PostgresConnection {
             buffer.append(contentsOf: text.utf8.map { CChar(bitPattern: $0) })
             buffer.append(0)
         }
-        return try runWithDeadline(sql) {
-            buffer.withUnsafeBufferPointer { base in
-                let pointers: [UnsafePointer<CChar>?] = offsets.map { $0 < 0 ? nil : base.baseAddress! + $0 }
-                return PQsendQueryParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+        return try buffer.withUnsafeBufferPointer { base in
+            let pointers: [UnsafePointer<CChar>?] = offsets.map { $0 < 0 ? nil : base.baseAddress! + $0 }
+            guard configuration.preparesStatements else {
+                return try runWithDeadline(sql) {
+                    PQsendQueryParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+                }
+            }
+            let name = try prepared(sql, parameterCount: pointers.count)
+            do {
+                return try runWithDeadline(sql) {
+                    PQsendQueryPrepared(handle, name, Int32(pointers.count), pointers, nil, nil, 0)
+                }
+            } catch let error as PostgresError where error.sqlState == "0A000" || error.sqlState == "26000" {
+                // The plan no longer fits (the schema changed under it), or the session lost it: prepare again.
+                preparedStatements[sql] = nil
+                _ = try? execute("DEALLOCATE \(name)")
+                let again = try prepared(sql, parameterCount: pointers.count)
+                return try runWithDeadline(sql) {
+                    PQsendQueryPrepared(handle, again, Int32(pointers.count), pointers, nil, nil, 0)
+                }
             }
         }
+    }
+
+    /// The name of `sql` prepared on this session, preparing it (one more round trip) the first time.
+    /// The server then parses and plans it once per session instead of once per call.
+    private func prepared(_ sql: String, parameterCount: Int) throws -> String {
+        if let name = preparedStatements[sql] { return name }
+        let name = "s\(preparedStatements.count + 1)_\(UInt32(truncatingIfNeeded: sql.hashValue))"
+        _ = try runWithDeadline(sql) { PQsendPrepare(handle, name, sql, Int32(parameterCount), nil) }
+        preparedStatements[sql] = name
+        return name
     }
 
     /// Runs a script of one or more SQL statements separated by `;`, with no parameters (libpq's

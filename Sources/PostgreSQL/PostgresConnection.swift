@@ -31,6 +31,8 @@ public final class PostgresConnection {
     var timedOut = false
     /// Set when the connection broke while `COMMIT` was in flight: the pool must not run that body again.
     var commitOutcomeUnknown = false
+    /// Statements prepared on this session (their SQL text → their name); a new session has none.
+    var preparedStatements: [String: String] = [:]
 
     /// Opens a connection now, blocking the calling thread up to the configuration's connect timeout.
     ///
@@ -71,6 +73,7 @@ public final class PostgresConnection {
     /// - Throws: ``PostgresError`` with code ``PostgresError/Code/connectionFailed`` when the server
     ///   cannot be reached; the connection stays broken and can be reset again later.
     public func reset() throws {
+        preparedStatements = [:]
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
             needsReset = true

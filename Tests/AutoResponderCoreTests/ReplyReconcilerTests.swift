@@ -139,6 +139,7 @@ import Testing
         #expect(policy.decide(reply, chatsAPIEchoes: true, now: Date(timeIntervalSince1970: 105)) == .waitUntil(Date(timeIntervalSince1970: 111)))
         #expect(policy.decide(reply, chatsAPIEchoes: true, now: Date(timeIntervalSince1970: 111)) == .postAgain)
         #expect(policy.decide(reply, chatsAPIEchoes: false, now: Date(timeIntervalSince1970: 105)) == .waitUntil(Date(timeIntervalSince1970: 111)))
+        #expect(policy.decide(reply, chatsAPIEchoes: false, now: Date(timeIntervalSince1970: 115)) == .waitUntil(Date(timeIntervalSince1970: 131)))
         #expect(policy.decide(reply, chatsAPIEchoes: false, now: Date(timeIntervalSince1970: 200)) == .handOff)
     }
 

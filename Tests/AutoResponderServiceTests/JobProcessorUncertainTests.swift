@@ -72,6 +72,8 @@ import Testing
     @Test func afterTheSettleTimeWithoutEchoEvidenceItIsHandedOffAndNothingIsPosted() async throws {
         let (world, first) = try await Self.afterAnUnknownOutcome(posted: false, echoEvidence: false)
         world.age(by: 11)
+        #expect(await world.job().label == "deferred", "a fresh deployment gets two more settle times to learn")
+        world.age(by: 20)
         let outcome = await world.job()
         #expect(outcome.label == "nothing_to_do", "\(outcome)")
         #expect(world.chats.posts.count == 1, "without evidence that echoes work, posting again could duplicate")

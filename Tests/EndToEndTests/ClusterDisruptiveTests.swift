@@ -1,5 +1,6 @@
 import AMQP
 import APISimulator
+import AutoResponderService
 import Foundation
 import ServiceLifecycle
 import Synchronization
@@ -29,7 +30,10 @@ import World
             try await system.waitUntil(timeout: .seconds(120), "the first 100 replies") { $0.count >= 100 }
             let prefix = system.environment["AMQP_PREFIX"] ?? ""
             let queues = try ClusterControl.queues(prefix: prefix)
-            #expect(queues.count == 3, "\(queues.map(\.name))")
+            let expectedQueues = JobTopology(
+                prefix: prefix, retryDelays: try ServiceConfiguration(environment: system.environment).retryDelays
+            ).allQueues
+            #expect(Set(queues.map(\.name)) == Set(expectedQueues), "\(queues.map(\.name))")
             for queue in queues {
                 #expect(queue.type == "quorum", "\(queue.name) is \(queue.type)")
                 #expect(queue.members?.count == 3, "\(queue.name) has replicas on \(queue.members ?? [])")

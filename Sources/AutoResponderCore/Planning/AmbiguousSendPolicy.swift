@@ -6,9 +6,10 @@ import Foundation
 /// Posting again risks a second reply; not posting risks none. Posting again is right only when the
 /// absence of the echo means something: the post was tried at least `settle` ago (echoes can lag),
 /// and the chats API of this deployment has been seen echoing this service's replies. So the policy
-/// first waits out the settle time (meanwhile the echo may appear, and a fresh deployment may learn
-/// that its chats API echoes), then posts again, or, without that evidence (or in `handoff` mode),
-/// has a person take the conversation over (``HandOffReason/sendOutcomeUnknown``).
+/// first waits out the settle time (meanwhile the echo may appear), then posts again; without that
+/// evidence it waits two more settle times (a fresh deployment learns from the first echo of any sent
+/// reply) and then has a person take the conversation over (``HandOffReason/sendOutcomeUnknown``);
+/// in `handoff` mode it never posts again.
 public struct AmbiguousSendPolicy: Sendable, Equatable {
     /// `AMBIGUOUS_SEND`.
     public enum Mode: String, Sendable, CaseIterable {
@@ -46,6 +47,10 @@ public struct AmbiguousSendPolicy: Sendable, Equatable {
         let settleSeconds = Double(settle.components.seconds) + Double(settle.components.attoseconds) * 1e-18
         let settled = (reply.triedAt ?? reply.claimedAt).addingTimeInterval(settleSeconds)
         guard now >= settled else { return .waitUntil(settled) }
-        return chatsAPIEchoes ? .postAgain : .handOff
+        if chatsAPIEchoes { return .postAgain }
+        // No evidence yet: a fresh deployment learns it from the first echo of any sent reply, so give
+        // it two more settle times before a person takes over.
+        let lastChance = settled.addingTimeInterval(2 * settleSeconds)
+        return now >= lastChance ? .handOff : .waitUntil(lastChance)
     }
 }

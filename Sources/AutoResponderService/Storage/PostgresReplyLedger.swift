@@ -54,9 +54,10 @@ struct PostgresReplyLedger: ReplyLedger {
     }
 
     func claim(_ claim: ReplyClaim, jobID: String, takingOver: Set<String>) async throws -> ClaimOutcome {
+        let takeOver = takingOver.sorted().joined(separator: ",")
+        if claim.messageIDs.count == 1 { return try await claimOne(claim, jobID: jobID, takeOver: takeOver) }
         let ttl = Int(claimTTL.milliseconds)
         let instanceID = self.instanceID
-        let takeOver = takingOver.sorted().joined(separator: ",")
         do {
             try await database.withTransaction { connection in
                 for messageID in claim.messageIDs {
@@ -111,6 +112,52 @@ struct PostgresReplyLedger: ReplyLedger {
         } catch let refused as ClaimRefused {
             return refused.outcome
         }
+    }
+
+    /// The usual claim, of one client message, in one statement (no transaction: it is atomic alone):
+    /// the ledger row, and the conversation's waiting time, merchant and subject when they change.
+    private func claimOne(_ claim: ReplyClaim, jobID: String, takeOver: String) async throws -> ClaimOutcome {
+        let rows = try await database.query(
+            """
+            WITH claimed AS (
+              INSERT INTO responder.replies AS r
+                (conversation_id, message_id, status, reply_group, reply_text, resolver, language,
+                 job_id, claimed_by, claim_expires_at, route, facts)
+              VALUES ($1, $2, 'claimed', $3, $4, $5, $6, $7, $8, now() + $9::int * interval '1 millisecond', $11, $12)
+              ON CONFLICT (conversation_id, message_id) DO UPDATE SET
+                status = 'claimed', reply_group = excluded.reply_group, reply_text = excluded.reply_text,
+                resolver = excluded.resolver, language = excluded.language, job_id = excluded.job_id,
+                route = excluded.route, facts = excluded.facts,
+                claimed_by = excluded.claimed_by, claimed_at = now(), tried_at = NULL,
+                claim_expires_at = excluded.claim_expires_at, attempts = r.attempts + 1
+              WHERE (r.status = 'claimed' AND r.claim_expires_at <= now())
+                 OR (r.status = 'uncertain' AND r.reply_group = ANY (string_to_array($10, ',')))
+              RETURNING message_id
+            ), conversation AS (
+              UPDATE responder.conversations SET
+                waiting_since = CASE WHEN $13::timestamptz IS NOT NULL AND (waiting_since IS NULL OR waiting_since > $13)
+                                THEN $13 ELSE waiting_since END,
+                merchant_id = coalesce($14::text, merchant_id), subject = coalesce($15::text, subject)
+              WHERE conversation_id = $1 AND EXISTS (SELECT 1 FROM claimed)
+                AND (($13::timestamptz IS NOT NULL AND (waiting_since IS NULL OR waiting_since > $13))
+                     OR merchant_id IS DISTINCT FROM coalesce($14::text, merchant_id)
+                     OR subject IS DISTINCT FROM coalesce($15::text, subject))
+            )
+            SELECT (SELECT count(*) FROM claimed)::bigint AS claimed,
+                   (SELECT status FROM responder.replies WHERE conversation_id = $1 AND message_id = $2) AS before
+            """,
+            [
+                claim.conversationID.rawValue, claim.messageIDs[0].rawValue, claim.group, claim.text, claim.resolver,
+                claim.language, jobID, instanceID, Int(claimTTL.milliseconds), takeOver, claim.route, claim.facts,
+                claim.waitingSince, claim.merchantID, claim.subject.map { String($0.prefix(500)) },
+            ])
+        guard let row = rows.first else {
+            throw PostgresError(code: .queryFailed, message: "claiming a reply returned no row; nothing was claimed")
+        }
+        if try row.decode(Int.self, "claimed") == 1 { return .claimed }
+        // Refused: the row as it was before this statement says why.
+        let before = try row.decode(String?.self, "before")
+        return before == "sent" || before == "handed_off" ? .alreadySent : .heldByAnother
     }
 
     func markSent(_ claim: ReplyClaim) async throws -> Bool {
