@@ -68,11 +68,16 @@ import Testing
                 "API_TOKEN": "t", "MAINTENANCE_API_URL": server.baseURL, "BREAKER_MIN_CALLS": "2",
                 "BREAKER_FAILURE_RATIO": "0.5",
             ]
-            let sources = try Self.sources(environment, client: client)
-            let source = try #require(sources.jsonSource("maintenance"))
+            // The client's timeout (10 s) for the answers, so that a loaded machine does not turn them into
+            // timeouts; the 1.5 s of `definitions` only for the slow call.
+            let patient = SourcesConfiguration(sources: [
+                SourceDefinition(name: "maintenance", urlVariable: "MAINTENANCE_API_URL")
+            ])
+            let source = try #require(try Self.sources(environment, patient, client: client).jsonSource("maintenance"))
+            let hasty = try #require(try Self.sources(environment, client: client).jsonSource("maintenance"))
             #expect(try await source.post("/status/200", body: ["id_sale": "1"]) != nil)
             #expect(try await source.post("/status/404", body: ["id_sale": "1"]) == nil, "unknown id")
-            func failure(_ path: String, _ call: JSONCall = .lookup) async -> UpstreamError? {
+            func failure(_ path: String, _ call: JSONCall = .lookup, of source: any JSONSource = source) async -> UpstreamError? {
                 do throws(UpstreamError) {
                     _ = try await source.post(path, body: [:], call: call)
                     return nil
@@ -80,16 +85,17 @@ import Testing
                     return error
                 }
             }
-            #expect(await failure("/status/404", JSONCall(notFoundIsNil: false))?.code == .rejected)
+            let refused = await failure("/status/404", JSONCall(notFoundIsNil: false))
+            #expect(refused?.code == .rejected, "\(String(describing: refused))")
             let limited = await failure("/status/429?retry-after=1")
             #expect(limited?.code == .throttled)
             #expect(limited?.hadNoEffect == true)
             try await Task.sleep(for: .milliseconds(1100))
             let started = ContinuousClock.now
-            #expect(await failure("/slow")?.code == .timeout)
+            #expect(await failure("/slow", of: hasty)?.code == .timeout)
             #expect(ContinuousClock.now - started < .seconds(5), "its own timeout_ms (1.5 s), not the client's 10 s")
             // Its own breaker (a source built afresh: a breaker that saw nothing yet).
-            let fresh = try #require(try Self.sources(environment, client: client).jsonSource("maintenance"))
+            let fresh = try #require(try Self.sources(environment, patient, client: client).jsonSource("maintenance"))
             for _ in 0..<2 {
                 do throws(UpstreamError) {
                     _ = try await fresh.post("/status/503", body: [:])
