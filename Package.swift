@@ -73,7 +73,12 @@ let package = Package(
             ]),
         .target(
             name: "Resolvers",
-            dependencies: ["AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["AutoResponderCore", "MaintenanceResolver", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Maintenance"]),
+        /// A resolver in a module of its own, built against the core's public API alone (the proof that a
+        /// resolver needs nothing else): docs/adding-a-resolver.md.
+        /// (swift-log only because the core's API hands resolvers a `Logger`.)
+        .target(name: "MaintenanceResolver", dependencies: ["AutoResponderCore", logging], path: "Sources/Resolvers/Maintenance"),
 
         // MARK: Operating the processes: health, readiness and /metrics over HTTP, JSON logs.
         .target(
@@ -169,6 +174,9 @@ let package = Package(
             name: "AutoResponderCoreTests",
             dependencies: ["AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
+            name: "MaintenanceResolverTests",
+            dependencies: ["MaintenanceResolver", "AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
             name: "ResolversTests",
             dependencies: ["Resolvers", "AutoResponderCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -196,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "AutoResponderService", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL", "HTTP", "Operations",
+                "AutoResponderService", "AutoResponderCore", "APISimulator", "World", "TestSupport", "AMQP", "PostgreSQL", "HTTP", "Operations",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),

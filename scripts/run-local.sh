@@ -27,6 +27,8 @@ workers="${WORKERS:-2}"
 sim_port="${SIM_PORT:-8090}"
 export API_TOKEN="${API_TOKEN:-simulator-token}"
 export CHATS_API_URL="http://127.0.0.1:$sim_port" LOGISTICS_API_URL="http://127.0.0.1:$sim_port" TELECOM_API_URL="http://127.0.0.1:$sim_port"
+# The data sources of config/sources.yaml, served by the simulator too.
+export MAINTENANCE_API_URL="http://127.0.0.1:$sim_port"
 export CONFIG_DIR="${CONFIG_DIR:-$root/config}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 

@@ -28,13 +28,15 @@ public enum AutoResponder {
             try await SchemaMigrator.migrate(database, logger: logger)
             let http = makeHTTPClient(configuration, logger: logger)
             let apis = UpstreamAPIs(configuration: configuration, client: http, logger: logger)
+            let responderConfiguration = try ResponderConfiguration.load(directory: configuration.configDirectory)
             let dependencies = ResolverDependencies(
                 merchants: PostgresMerchantRepository(database: database, logger: logger),
                 logistics: LogisticsAPI(api: apis.logistics), telecom: TelecomAPI(api: apis.telecom),
+                sources: try DataSources.make(
+                    responderConfiguration.sources, configuration: configuration, client: http, logger: logger),
                 businessTimeZone: configuration.businessTimeZone, logger: logger)
             let responder = try ConversationResponder(
-                configuration: try ResponderConfiguration.load(directory: configuration.configDirectory),
-                registry: registry, dependencies: dependencies)
+                configuration: responderConfiguration, registry: registry, dependencies: dependencies)
             let topology = JobTopology(prefix: configuration.amqpPrefix, retryDelays: configuration.retryDelays)
             let amqp = try configuration.amqpConfiguration()
             let processor = JobProcessor(

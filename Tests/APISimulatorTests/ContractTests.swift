@@ -67,6 +67,8 @@ import World
                 .conversations: "", .conversationInfo: #"{"conversation_id": "754893"}"#,
                 .sendMessage: #"{"conversation_id": "754893", "message": "hi"}"#, .tracking: #"{"id_sale": "123456"}"#,
                 .zipCode: #"{"zip_code": "31160550"}"#, .chipStatus: #"{"chip_id": "CHIP37648"}"#,
+                .warranty: #"{"id_sale": "34853"}"#, .openServiceOrders: #"{"id_sale": "34854"}"#,
+                .serviceOrders: #"{"id_sale": "34853", "idempotency_key": "k1", "problem": "it does not turn on"}"#,
             ]
             for endpoint in Endpoint.allCases {
                 #expect(try await post(base, endpoint.rawValue, bodies[endpoint], token: nil).status == 401, "\(endpoint)")

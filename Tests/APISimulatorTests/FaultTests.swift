@@ -132,5 +132,10 @@ func hasContractShape(_ endpoint: Endpoint, _ value: Any) -> Bool {
     case .tracking: return strings(["id", "status", "delivery_forecast", "destination_zip_code"])
     case .zipCode: return strings(["neighborhood", "ZIP_code", "city", "complement", "street", "state"])
     case .chipStatus: return strings(["id", "status", "description"])
+    case .warranty: return strings(["id_sale", "warranty_until"]) && object["under_warranty"] is Bool
+    case .openServiceOrders:
+        guard strings(["id_sale"]), let orders = object["orders"] as? [[String: Any]] else { return false }
+        return orders.allSatisfy { $0["order_id"] is String && $0["status"] is String }
+    case .serviceOrders: return strings(["id_sale", "order_id", "status"])
     }
 }

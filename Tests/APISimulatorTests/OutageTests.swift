@@ -9,6 +9,8 @@ let okBodies: [Endpoint: Data] = [
     .tracking: Data(#"{"id_sale": "123456"}"#.utf8), .zipCode: Data(#"{"zip_code": "31160550"}"#.utf8),
     .chipStatus: Data(#"{"chip_id": "CHIP37648"}"#.utf8),
     .sendMessage: Data(#"{"conversation_id": "754893", "message": "hi"}"#.utf8),
+    .warranty: Data(#"{"id_sale": "34853"}"#.utf8), .openServiceOrders: Data(#"{"id_sale": "34854"}"#.utf8),
+    .serviceOrders: Data(#"{"id_sale": "34853", "idempotency_key": "754900:1", "problem": "it does not turn on"}"#.utf8),
 ]
 
 extension Simulator {

@@ -33,7 +33,7 @@ import Testing
 
     @Test func theRepositoryClassifierIsTrainedOnEveryTopic() throws {
         let classes = try #require(try repositoryRouter().classifier?.classes)
-        #expect(Set(classes) == ["logistics", "telecom", "receipt", "handoff", NGramClassifier.noTopic])
+        #expect(Set(classes) == ["logistics", "telecom", "receipt", "maintenance", "handoff", NGramClassifier.noTopic])
     }
 
     @Test func theSecondOpinionIsRecordedButNeverOutvotesTheKeywords() throws {

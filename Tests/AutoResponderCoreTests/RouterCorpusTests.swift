@@ -20,10 +20,13 @@ import Testing
         return (Double(examples.count - wrong.count) / Double(max(examples.count, 1)), wrong)
     }
 
-    /// The target is 97 %; the committed router reaches 92.2 % (649 of 704), measured without
+    /// The target is 97 %; the committed router reaches 91.8 % (646 of 704), measured without
     /// tuning on this part. The floor asserted here is what is reached, so that no change makes it
     /// worse: raise it as routing improves — by tuning on the tuning part only, never on this one.
-    static let heldOutFloor = 0.92
+    /// (It was 92.2 % with four topics. The fifth, `maintenance`, took 14 hand-off messages about
+    /// machine faults, relabelled `maintenance`; 11 of them are routed there, 2 paper jams also to the
+    /// hand-off, and the second opinion, retrained with a fifth topic, lost one telecom message.)
+    static let heldOutFloor = 0.915
 
     @Test func theHeldOutPartIsRoutedAtLeastAsWellAsCommitted() throws {
         let examples = try loadCorpus("heldout.tsv")

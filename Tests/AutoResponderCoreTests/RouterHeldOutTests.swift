@@ -192,7 +192,8 @@ import Testing
         Case(connection, "meu pedido ainda nao chegou, podem verificar?", "logistics"),
         Case(receiptLabel, "what is the percentage you charge per sale?", "handoff"),
         Case(late, "I need a copy of my contract", "handoff"),
-        Case(connection, "my machine screen is cracked, can I get a replacement?", "handoff"),
+        // A machine that does not work has its resolver now (maintenance): no longer a hand-off.
+        Case(connection, "my machine screen is cracked, can I get a replacement?", "maintenance"),
         Case("", "I want to change the bank where I receive my payments", "handoff"),
         Case(forecast, "do you sell machines with a printer?", "handoff"),
         Case(receiptLabel, "quanto voces cobram de taxa no parcelado?", "handoff"),

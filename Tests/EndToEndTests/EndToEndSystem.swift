@@ -1,5 +1,6 @@
 import AMQP
 import APISimulator
+import AutoResponderCore
 import AutoResponderService
 import Foundation
 import Logging
@@ -60,6 +61,10 @@ struct EndToEndSystem {
                     "WORKER_CONCURRENCY": "16", "DATABASE_POOL_SIZE": "4", "SEND_SETTLE_MS": "2000",
                     "PARKED_RECHECK_INTERVAL_MS": "3000",
                 ]
+                // Every data source of config/sources.yaml is served by the simulator too.
+                let sources = try SourcesConfiguration.load(
+                    contentsOf: TestEnvironment.repositoryRoot.appendingPathComponent("config/sources.yaml"))
+                for source in sources.sources { environment[source.urlVariable] = baseURL.absoluteString }
                 environment.merge(overrides) { _, new in new }
                 var services: [any Service] = []
                 var clients: [(instance: String, services: [any Service])] = []

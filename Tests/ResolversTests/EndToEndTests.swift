@@ -156,11 +156,11 @@ import Testing
     }
 
     @Test func theStandardRegistryCoversTheRepositoryConfiguration() throws {
-        #expect(ResolverRegistry.standard.names == ["handoff", "logistics", "receipt", "telecom"])
+        #expect(ResolverRegistry.standard.names == ["handoff", "logistics", "maintenance", "receipt", "telecom"])
         let resolvers = try ResolverRegistry.standard.makeResolvers(
             for: try repositoryConfiguration().routing, dependencies: world.dependencies)
-        #expect(resolvers.names == ["handoff", "logistics", "receipt", "telecom"])
-        #expect(resolvers.templateNames == ["chip_status", "delivery", "handoff", "receipt"])
+        #expect(resolvers.names == ["handoff", "logistics", "maintenance", "receipt", "telecom"])
+        #expect(resolvers.templateNames == ["chip_status", "delivery", "handoff", "maintenance", "receipt"])
     }
 
     @Test func aMissingTemplateStopsStartUp() throws {

@@ -87,3 +87,14 @@ struct InMemoryHandOffRecorder: HandOffRecorder {
 }
 
 let unavailable = UpstreamError(code: .unavailable, upstream: "fake", message: "503 Service Unavailable")
+
+/// A JSON source that knows nothing (every lookup is "unknown id"), standing in for the data sources
+/// of `config/sources.yaml` (the maintenance API) where a test does not use them.
+struct UnknowingSource: JSONSource {
+    let name: String
+
+    func post(_ path: String, body: [String: String], call: JSONCall) async throws(UpstreamError) -> Data? { nil }
+}
+
+/// The sources of the repository's `config/sources.yaml`, over ``UnknowingSource``s.
+let unknowingSources = DataSources().adding(UnknowingSource(name: "maintenance"))

@@ -55,8 +55,8 @@ struct OriginalWorld {
 
     var dependencies: ResolverDependencies {
         ResolverDependencies(
-            merchants: merchants, logistics: logistics, telecom: telecom, businessTimeZone: saoPaulo,
-            logger: quietLogger)
+            merchants: merchants, logistics: logistics, telecom: telecom, sources: unknowingSources,
+            businessTimeZone: saoPaulo, logger: quietLogger)
     }
 
     private static func timestamp(_ text: String) throws -> Date {

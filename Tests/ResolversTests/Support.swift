@@ -39,7 +39,8 @@ func dependencies(
     telecom: FakeTelecom = .init(), timeZone: TimeZone = saoPaulo
 ) -> ResolverDependencies {
     ResolverDependencies(
-        merchants: merchants, logistics: logistics, telecom: telecom, businessTimeZone: timeZone, logger: quietLogger)
+        merchants: merchants, logistics: logistics, telecom: telecom, sources: unknowingSources,
+        businessTimeZone: timeZone, logger: quietLogger)
 }
 
 /// A request for `merchant` routed to `resolver`.

@@ -16,6 +16,8 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
         public static let unknownResolver = Code("unknownResolver")
         /// A template that a resolver needs is missing for the default language.
         public static let missingTemplate = Code("missingTemplate")
+        /// A data source that a resolver needs is not in `config/sources.yaml` (or is of another kind).
+        public static let missingSource = Code("missingSource")
 
         /// The code's name.
         public var description: String { name }
@@ -34,4 +36,17 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
 
     /// Says what is wrong in the configuration and how to fix it.
     public var description: String { "configuration error (\(code)): \(message)" }
+}
+
+extension ConfigurationError {
+    /// `requirements` are not among the `configured` sources.
+    static func missingSources(_ requirements: [SourceRequirement], configured: [String]) -> ConfigurationError {
+        ConfigurationError(
+            code: .missingSource,
+            message: "needs the data source\(requirements.count == 1 ? "" : "s") "
+                + requirements.map(\.description).joined(separator: ", ")
+                + ", which config/sources.yaml does not define (defined: "
+                + (configured.isEmpty ? "none" : configured.joined(separator: ", "))
+                + "); add an entry there (see config/README.md)")
+    }
 }

@@ -7,6 +7,7 @@ import Foundation
 /// config/routing.yaml                        RoutingConfiguration
 /// config/language.yaml                       LanguageConfiguration
 /// config/templates/<language>/<name>.mustache TemplateSet
+/// config/sources.yaml                        SourcesConfiguration (optional)
 /// ```
 public struct ResponderConfiguration: Sendable {
     /// `routing.yaml`.
@@ -15,12 +16,18 @@ public struct ResponderConfiguration: Sendable {
     public var languages: LanguageConfiguration
     /// `templates/`.
     public var templates: TemplateSet
+    /// `sources.yaml`: where the data sources that resolvers bring along live (none if absent).
+    public var sources: SourcesConfiguration
 
     /// Creates a configuration from its parts.
-    public init(routing: RoutingConfiguration, languages: LanguageConfiguration, templates: TemplateSet) {
+    public init(
+        routing: RoutingConfiguration, languages: LanguageConfiguration, templates: TemplateSet,
+        sources: SourcesConfiguration = SourcesConfiguration()
+    ) {
         self.routing = routing
         self.languages = languages
         self.templates = templates
+        self.sources = sources
     }
 
     /// Reads a configuration directory.
@@ -30,6 +37,8 @@ public struct ResponderConfiguration: Sendable {
         let languages = try LanguageConfiguration.load(contentsOf: directory.appendingPathComponent("language.yaml"))
         let templates = try TemplateSet.load(
             directory: directory.appendingPathComponent("templates"), defaultLanguage: languages.defaultLanguage)
-        return ResponderConfiguration(routing: routing, languages: languages, templates: templates)
+        let sources = try SourcesConfiguration.load(
+            contentsOf: directory.appendingPathComponent(SourcesConfiguration.fileName))
+        return ResponderConfiguration(routing: routing, languages: languages, templates: templates, sources: sources)
     }
 }

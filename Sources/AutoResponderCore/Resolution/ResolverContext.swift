@@ -9,6 +9,8 @@ public struct ResolverDependencies: Sendable {
     public var logistics: any LogisticsPort
     /// The telecom API.
     public var telecom: any TelecomPort
+    /// The data sources configured in `config/sources.yaml` (resolvers declare which they need).
+    public var sources: DataSources
     /// The zone of "the previous day" (`BUSINESS_TIMEZONE`, default `America/Sao_Paulo`).
     public var businessTimeZone: TimeZone
     /// The parent logger.
@@ -17,11 +19,12 @@ public struct ResolverDependencies: Sendable {
     /// Creates the dependencies.
     public init(
         merchants: any MerchantRepository, logistics: any LogisticsPort, telecom: any TelecomPort,
-        businessTimeZone: TimeZone, logger: Logger
+        sources: DataSources = DataSources(), businessTimeZone: TimeZone, logger: Logger
     ) {
         self.merchants = merchants
         self.logistics = logistics
         self.telecom = telecom
+        self.sources = sources
         self.businessTimeZone = businessTimeZone
         self.logger = logger
     }
@@ -49,6 +52,15 @@ public struct ResolverContext: Sendable {
     public var telecom: any TelecomPort { dependencies.telecom }
     /// The business time zone.
     public var businessTimeZone: TimeZone { dependencies.businessTimeZone }
+
+    /// The JSON API named `name` (one of the resolver's ``Resolver/sources``).
+    /// - Throws: ``ConfigurationError`` (`missingSource`) when `config/sources.yaml` does not define it.
+    public func jsonSource(_ name: String) throws(ConfigurationError) -> any JSONSource {
+        guard let source = dependencies.sources.jsonSource(name) else {
+            throw ConfigurationError.missingSources([.jsonAPI(name)], configured: dependencies.sources.names)
+        }
+        return source
+    }
     /// The logger.
     public var logger: Logger { dependencies.logger }
 }

@@ -10,6 +10,7 @@ public struct ResolverRegistry: Sendable {
     struct Entry: Sendable {
         let factory: Factory
         let templateNames: [String]
+        let sources: [SourceRequirement]
     }
 
     private var entries: [String: Entry] = [:]
@@ -19,7 +20,7 @@ public struct ResolverRegistry: Sendable {
 
     /// Registers `type` under `type.name` (a later registration of the same name replaces it).
     public mutating func register<R: Resolver>(_ type: R.Type) {
-        entries[R.name] = Entry(factory: { try R(context: $0) }, templateNames: R.templateNames)
+        entries[R.name] = Entry(factory: { try R(context: $0) }, templateNames: R.templateNames, sources: R.sources)
     }
 
     /// A copy with `type` registered.
@@ -38,7 +39,8 @@ public struct ResolverRegistry: Sendable {
     /// Creates the resolvers that `configuration` uses (its resolvers and its fallback), each with its
     /// options.
     /// - Throws: ``ConfigurationError`` (`unknownResolver`) if the configuration names a resolver that
-    ///   is not registered; the resolver's own error if its options are invalid.
+    ///   is not registered; (`missingSource`) if one of them needs a data source that `dependencies`
+    ///   lack; the resolver's own error if its options are invalid.
     public func makeResolvers(
         for configuration: RoutingConfiguration, dependencies: ResolverDependencies
     ) throws -> ResolverSet {
@@ -55,6 +57,11 @@ public struct ResolverRegistry: Sendable {
         var templates: Set<String> = []
         for name in wanted.sorted() {
             guard let entry = entries[name] else { continue }
+            let missing = entry.sources.filter { !dependencies.sources.satisfies($0) }
+            guard missing.isEmpty else {
+                let error = ConfigurationError.missingSources(missing, configured: dependencies.sources.names)
+                throw ConfigurationError(code: error.code, message: "resolver `\(name)` \(error.message)")
+            }
             let options = configuration.resolvers.first { $0.name == name }?.options ?? ResolverOptions()
             do {
                 resolvers[name] = try entry.factory(ResolverContext(dependencies: dependencies, options: options))

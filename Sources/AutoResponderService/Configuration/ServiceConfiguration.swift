@@ -91,6 +91,9 @@ public struct ServiceConfiguration: Sendable {
     public var opsPort: Int?
     /// Interface the operations server binds (`OPS_HOST`, default `0.0.0.0`).
     public var opsHost: String
+    /// The variables this configuration was read from: the data sources of `config/sources.yaml` name
+    /// theirs (URL, token, rate), read when the worker builds them. Holds secrets: never logged.
+    var environment: [String: String]
 
     /// A job running longer than this makes the worker's `/healthz` fail: every step of a job has a
     /// deadline (HTTP timeouts, the 30 s statement timeout, the claim's life), so a longer one is stuck.
@@ -108,6 +111,7 @@ public struct ServiceConfiguration: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment, requiresAPIToken: Bool = true
     ) throws(ServiceConfigurationError) {
         let env = EnvironmentReader(environment)
+        self.environment = environment
         amqpURL = env.string("AMQP_URL", default: "amqp://guest:guest@127.0.0.1:5672/%2f")
         amqpTLS = AMQPTLSConfiguration(
             caFile: env.optional("AMQP_TLS_CA_FILE"), certificateFile: env.optional("AMQP_TLS_CERT_FILE"),

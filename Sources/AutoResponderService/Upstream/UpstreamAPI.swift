@@ -16,13 +16,19 @@ struct UpstreamAPI: Sendable {
     let token: String
     let client: HTTPClient
     let upstreamGuard: UpstreamGuard
+    /// The total timeout of one request; `nil`: the client's (`HTTP_TIMEOUT_MS`).
+    let timeout: Duration?
 
-    init(name: String, baseURL: String, token: String, client: HTTPClient, guard upstreamGuard: UpstreamGuard) {
+    init(
+        name: String, baseURL: String, token: String, client: HTTPClient, guard upstreamGuard: UpstreamGuard,
+        timeout: Duration? = nil
+    ) {
         self.name = name
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.token = token
         self.client = client
         self.upstreamGuard = upstreamGuard
+        self.timeout = timeout
     }
 
     /// POSTs `body` as JSON to `path` and returns the answer's body, or `nil` for an "unknown id" 4xx
@@ -34,7 +40,7 @@ struct UpstreamAPI: Sendable {
         _ path: String, body: [String: String]?, notFoundIsNil: Bool = false, idempotent: Bool = true
     ) async throws(UpstreamError) -> Data? {
         let endpoint = "\(name) \(path)"
-        var request = HTTPRequest(method: .post, url: baseURL + path, isIdempotent: idempotent)
+        var request = HTTPRequest(method: .post, url: baseURL + path, timeout: timeout, isIdempotent: idempotent)
         request.headers.add(name: "authorization", value: token)
         request.headers.add(name: "content-type", value: "application/json")
         request.headers.add(name: "accept", value: "application/json")

@@ -34,6 +34,8 @@ extension Simulator {
             return answers.addresses[zip].map { (200, $0) } ?? notFound("zip code", zip)
         case (.chipStatus, .key(let id)):
             return answers.chips[id].map { (200, $0) } ?? notFound("chip", id)
+        case (.warranty, _), (.openServiceOrders, _), (.serviceOrders, _):
+            return maintenance(endpoint, request, now: now, &state)
         default:
             return (400, errorBody("unexpected body"))
         }

@@ -4,7 +4,7 @@ import ServiceLifecycle
 import Synchronization
 import World
 
-/// The three upstream APIs over one world: answers the six endpoints of docs/contract.md,
+/// The four upstream APIs over one world: answers the nine endpoints of docs/contract.md,
 /// injects the faults, outages and rate limits its knobs ask for, moves conversations through the active list, and records
 /// every `/send_message`. HTTP-free (``handle(_:body:authorization:)``) so it can be tested and
 /// served alike; ``SimulatorServer`` serves it over HTTP.
@@ -80,7 +80,9 @@ public final class Simulator: Sendable {
             case 404: state.count(endpoint, \.notFound)
             default: break
             }
-            if endpoint == .sendMessage, (200..<300).contains(status), let after = drawAfterEffectFault(&state) {
+            if state.knobs.afterEffectEndpoints.contains(endpoint), (200..<300).contains(status),
+                let after = drawAfterEffectFault(&state)
+            {
                 state.count(endpoint, \.injectedAfterEffect)
                 switch after {
                 case .hangAfterEffect:
@@ -89,7 +91,7 @@ public final class Simulator: Sendable {
                     return SimulatorReply(action: .dropConnection, delayMilliseconds: delay, fault: after)
                 default:
                     return SimulatorReply(
-                        action: .respond(status: 500, body: errorBody("simulated internal error after posting")),
+                        action: .respond(status: 500, body: errorBody("simulated internal error after acting")),
                         delayMilliseconds: delay, fault: after)
                 }
             }
@@ -112,7 +114,7 @@ public final class Simulator: Sendable {
         return nil
     }
 
-    /// A failure after `/send_message` posted (`send_*_after_share` knobs), drawn from its own stream.
+    /// A failure after an endpoint of `after_effect_endpoints` acted (`send_*_after_share` knobs).
     private func drawAfterEffectFault(_ state: inout SimulatorState) -> InjectedFault? {
         let knobs = state.knobs
         let total = knobs.sendErrorAfterShare + knobs.sendHangAfterShare + knobs.sendResetAfterShare

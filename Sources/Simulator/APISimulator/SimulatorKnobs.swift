@@ -17,19 +17,23 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
     /// Share of requests answered 200 with valid JSON of the wrong shape (`wrong_shape_share`, 0...1).
     /// `/send_message` still posts the message then.
     public var wrongShapeShare: Double = 0
-    /// Share of `/send_message` calls that post the message and then answer 500 (`send_error_after_share`):
-    /// a failure *after* the effect. Independent of the faults above, which act before it.
+    /// Share of calls of the `after_effect_endpoints` (`/send_message` unless set) that act (post the
+    /// message, open the service order) and then answer 500 (`send_error_after_share`): a failure
+    /// *after* the effect. Independent of the faults above, which act before it.
     public var sendErrorAfterShare: Double = 0
-    /// Share of `/send_message` calls that post the message and then hang for `hang_seconds`
-    /// (`send_hang_after_share`): the client times out although the message is posted.
+    /// Share of those calls that act and then hang for `hang_seconds` (`send_hang_after_share`): the
+    /// client times out although the effect happened.
     public var sendHangAfterShare: Double = 0
-    /// Share of `/send_message` calls that post the message and then drop the connection without an
-    /// answer (`send_reset_after_share`).
+    /// Share of those calls that act and then drop the connection without an answer
+    /// (`send_reset_after_share`).
     public var sendResetAfterShare: Double = 0
+    /// The endpoints the `send_*_after_share` knobs apply to (`after_effect_endpoints`): those that
+    /// act, `send_message` (default) and `service_orders`.
+    public var afterEffectEndpoints: [Endpoint] = [.sendMessage]
     /// Conversations whose `/conversation_info` always answers 200 with a body that is never a valid
     /// conversation (`broken_conversations`): a permanent failure, until the knob is cleared.
     public var brokenConversations: [String] = []
-    /// The endpoints latency and faults apply to (`fault_endpoints`; default all six).
+    /// The endpoints latency and faults apply to (`fault_endpoints`; default all nine).
     public var faultEndpoints: [Endpoint] = Endpoint.allCases
     /// Whether `/send_message` appends the reply to the conversation's messages (`echo_replies`).
     public var echoReplies: Bool = true
@@ -73,7 +77,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         case followUpDelaySeconds = "follow_up_delay_seconds", seed
         case sendErrorAfterShare = "send_error_after_share", sendHangAfterShare = "send_hang_after_share"
         case sendResetAfterShare = "send_reset_after_share", brokenConversations = "broken_conversations"
-        case outages, rateLimits = "rate_limits"
+        case outages, rateLimits = "rate_limits", afterEffectEndpoints = "after_effect_endpoints"
     }
 
     /// Decodes knobs; a missing key keeps its default.
@@ -102,7 +106,11 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         brokenConversations = try c.decodeIfPresent([String].self, forKey: .brokenConversations) ?? d.brokenConversations
         outages = try c.decodeIfPresent([Outage].self, forKey: .outages) ?? d.outages
         rateLimits = try Self.rateLimits(try c.decodeIfPresent([String: Double].self, forKey: .rateLimits) ?? [:])
+        afterEffectEndpoints = try c.decodeIfPresent([Endpoint].self, forKey: .afterEffectEndpoints) ?? d.afterEffectEndpoints
     }
+
+    /// The endpoints that act (post, open), which `after_effect_endpoints` may name.
+    public static let actingEndpoints: [Endpoint] = [.sendMessage, .serviceOrders]
 
     /// `{"logistics": 100}` with API names checked.
     static func rateLimits(_ named: [String: Double]) throws -> [UpstreamAPI: Double] {
@@ -172,6 +180,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         try c.encode(brokenConversations, forKey: .brokenConversations)
         try c.encode(outages, forKey: .outages)
         try c.encode(Dictionary(uniqueKeysWithValues: rateLimits.map { ($0.key.rawValue, $0.value) }), forKey: .rateLimits)
+        try c.encode(afterEffectEndpoints, forKey: .afterEffectEndpoints)
     }
 
     /// Throws if a knob is out of range: shares in 0...1 adding up to at most 1, times not negative,
@@ -193,6 +202,11 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
             (closeAfterSeconds ?? 0) >= 0, (arrivalPerSecond ?? 0) >= 0, (maxActive ?? 0) >= 0, (initialActive ?? 0) >= 0
         else {
             throw SimulatorError(.invalidKnob, "times, rates and counts must not be negative")
+        }
+        if let idle = afterEffectEndpoints.first(where: { !Self.actingEndpoints.contains($0) }) {
+            throw SimulatorError(
+                .invalidKnob, "after_effect_endpoints: \(idle) acts on nothing; endpoints that act: "
+                    + Self.actingEndpoints.map(\.rawValue).joined(separator: ", "))
         }
         for outage in outages { try outage.validate() }
         try Self.validate(rateLimits: rateLimits)

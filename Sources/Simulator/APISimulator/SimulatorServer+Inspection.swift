@@ -26,6 +26,9 @@ extension SimulatorServer {
             }
             return json(200, try encoder.encode(conversation))
         }
+        group.get("service_orders") { _, _ in
+            json(200, try encoder.encode(["service_orders": simulator.serviceOrders()]))
+        }
         group.get("config") { _, _ in json(200, try encoder.encode(simulator.knobs)) }
         group.post("config") { request, _ in
             let buffer = try await request.body.collect(upTo: 1 << 16)

@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import World
 
-/// Serves a ``Simulator`` over HTTP with Hummingbird: the six contract endpoints (all `POST`) and
+/// Serves a ``Simulator`` over HTTP with Hummingbird: the nine contract endpoints (all `POST`) and
 /// the inspection endpoints under `/_sim/` (no token needed):
 ///
 /// - `GET /_sim/health` → `{"status":"ok"}`
@@ -12,6 +12,7 @@ import World
 /// - `GET /_sim/stats` → ``SimulatorStats``
 /// - `GET /_sim/active` → `{"conversation_ids": ["754893", ...]}` (strings; no faults, no token)
 /// - `GET /_sim/conversations/{id}` → the conversation as served now
+/// - `GET /_sim/service_orders` → `{"service_orders": [ServiceOrder]}`, every order, in the order opened
 /// - `GET /_sim/config` → ``SimulatorKnobs``; `POST /_sim/config` with some knobs → the knobs in force
 /// - `POST /_sim/reset` → back to the world's start (knobs kept)
 /// - `GET /_sim/outage` → ``OutageStatus``; `POST /_sim/outage` with an ``Outage`` → starts it now

@@ -52,6 +52,8 @@ struct SimulatorState {
     var outages = OutageSchedule()
     /// One token bucket per rate-limited API, made full on first use.
     var rateBuckets: [UpstreamAPI: TokenBucket] = [:]
+    /// The maintenance API's service orders.
+    var maintenance = MaintenanceState([])
 
     init(knobs: SimulatorKnobs) {
         self.knobs = knobs
@@ -80,6 +82,7 @@ struct SimulatorState {
         outages = OutageSchedule()
         outages.schedule(knobs.outages, from: now, now: now)
         rateBuckets = [:]
+        maintenance = MaintenanceState(world.serviceOrders)
         var admitted = 0
         while admitted < (knobs.initialActive ?? Int.max), pendingHead < pending.count, hasRoom {
             activate(pending[pendingHead])

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The three upstream APIs the six endpoints belong to: what rate limits (`rate_limits`) are set for,
+/// The four upstream APIs the nine endpoints belong to: what rate limits (`rate_limits`) are set for,
 /// and a short way to name endpoints in an outage (`"logistics"` for `tracking` and `zip_code`).
 public enum UpstreamAPI: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// `conversations`, `conversation_info`, `send_message`.
@@ -9,6 +9,8 @@ public enum UpstreamAPI: String, Sendable, Hashable, Codable, CaseIterable, Cust
     case logistics
     /// `chip_status`.
     case telecom
+    /// `warranty`, `open_service_orders`, `service_orders`.
+    case maintenance
 
     /// The endpoints of this API.
     public var endpoints: [Endpoint] { Endpoint.allCases.filter { $0.api == self } }
@@ -24,6 +26,7 @@ extension Endpoint {
         case .conversations, .conversationInfo, .sendMessage: .chats
         case .tracking, .zipCode: .logistics
         case .chipStatus: .telecom
+        case .warranty, .openServiceOrders, .serviceOrders: .maintenance
         }
     }
 

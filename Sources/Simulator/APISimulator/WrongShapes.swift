@@ -22,6 +22,9 @@ enum WrongShapes {
         case .tracking: #"{"id":123456,"status":null,"delivery_forecast":20211201,"destination_zip_code":["31160550"]}"#
         case .zipCode: #"{"ZIP_code":31160550,"street":null,"city":{"name":"?"}}"#
         case .chipStatus: #"{"id":["CHIP"],"status":1,"description":null}"#
+        case .warranty: #"{"id_sale":["5000000"],"under_warranty":"yes","warranty_until":20221231}"#
+        case .openServiceOrders: #"{"id_sale":5000000,"orders":{"order_id":"SO-1"}}"#
+        case .serviceOrders: #"{"id_sale":null,"order_id":700001,"status":false}"#
         }
     }
 }

@@ -33,6 +33,20 @@ extension OriginalWorld {
         ChipStatus(id: "CHIP37652", status: "active", description: "OK"),
     ]
 
+    /// `/warranty` answers, invented: the two delivered machines, under warranty (12 months from the
+    /// delivery); the sales in delivery are unknown to the maintenance API (404).
+    static let warranties: [Warranty] = [
+        Warranty(idSale: "34853", underWarranty: true, warrantyUntil: "2022-02-08"),
+        Warranty(idSale: "34854", underWarranty: true, warrantyUntil: "2022-02-09"),
+    ]
+
+    /// Service orders at the start, invented: 34854's machine is being repaired.
+    static let serviceOrders: [ServiceOrder] = [
+        ServiceOrder(
+            orderId: "SO-700000", idSale: "34854", status: "awaiting parts", openedAt: "2021-12-15",
+            problem: "the screen does not turn on")
+    ]
+
     /// What the original conversations really ask (the subjects of 754896 and 754897 are swapped).
     static let truths: [String: ConversationTruth] = [
         "754893": ConversationTruth(intent: .receipt, topic: "bank account receipt problem", language: "en",
@@ -54,5 +68,6 @@ extension OriginalWorld {
         "Known answers (docs/original-data.md): /tracking 123456 and 123458, /zip_code 31160550, /chip_status CHIP37648.",
         "Zip 60811340 (tracking of 123458) is unknown to /zip_code, as in the original API.",
         "Invented: /tracking of 123457, 34853 and 34854; /zip_code of 04538133, 20040002 and 30130010; /chip_status of CHIP37649..CHIP37652; the conversations' truth annotations and follow-up messages.",
+        "Invented: the maintenance API's warranties of 34853 and 34854 and service order SO-700000 of 34854.",
     ]
 }

@@ -65,7 +65,7 @@ public enum OriginalWorld {
         return World(
             name: "original", referenceTime: referenceTime, merchantIds: merchants, sales: sales,
             transactions: transactions, receipts: receipts, conversations: annotated, tracking: tracking,
-            addresses: addresses, chips: chips, notes: notes)
+            addresses: addresses, chips: chips, warranties: warranties, serviceOrders: serviceOrders, notes: notes)
     }
 }
 

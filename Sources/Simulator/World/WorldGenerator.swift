@@ -62,6 +62,7 @@ public enum WorldGenerator {
         let context = GenerationContext(parameters: parameters, calendar: calendar)
         let drafts = (0..<parameters.merchants).map { context.merchant(index: $0) }
         var (world, facts) = context.assemble(drafts)
+        (world.warranties, world.serviceOrders) = context.maintenance(of: world.sales)
         world.conversations = context.conversations(count: conversationCount, merchants: facts)
         return world
     }

@@ -32,14 +32,9 @@ extension Serve {
         knobs.sendErrorAfterShare = try setting(sendErrorAfterShare, "APISIM_SEND_ERROR_AFTER_SHARE") ?? 0
         knobs.sendHangAfterShare = try setting(sendHangAfterShare, "APISIM_SEND_HANG_AFTER_SHARE") ?? 0
         knobs.sendResetAfterShare = try setting(sendResetAfterShare, "APISIM_SEND_RESET_AFTER_SHARE") ?? 0
-        if let list = setting(faultEndpoints, "APISIM_FAULT_ENDPOINTS") {
-            knobs.faultEndpoints = try list.split(separator: ",").map { name in
-                let trimmed = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-                guard let endpoint = Endpoint(rawValue: trimmed) else {
-                    throw ValidationError("unknown endpoint \(name); endpoints: \(Endpoint.allCases.map(\.rawValue).joined(separator: ","))")
-                }
-                return endpoint
-            }
+        if let list = setting(faultEndpoints, "APISIM_FAULT_ENDPOINTS") { knobs.faultEndpoints = try endpoints(list) }
+        if let list = setting(afterEffectEndpoints, "APISIM_AFTER_EFFECT_ENDPOINTS") {
+            knobs.afterEffectEndpoints = try endpoints(list)
         }
         knobs.echoReplies = try setting(echoReplies, "APISIM_ECHO_REPLIES") ?? knobs.echoReplies
         knobs.maxActive = try setting(maxActive, "APISIM_MAX_ACTIVE") ?? knobs.maxActive
@@ -65,6 +60,17 @@ extension Serve {
             throw ValidationError(error.message)
         }
         return knobs
+    }
+
+    /// Comma-separated endpoint names (`/` ignored).
+    func endpoints(_ list: String) throws -> [Endpoint] {
+        try list.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            guard let endpoint = Endpoint(rawValue: trimmed) else {
+                throw ValidationError("unknown endpoint \(name); endpoints: \(Endpoint.allCases.map(\.rawValue).joined(separator: ","))")
+            }
+            return endpoint
+        }
     }
 
     func loadWorld(knobs: SimulatorKnobs) throws -> World {

@@ -5,13 +5,13 @@ import Logging
 import Operations
 import World
 
-/// `apisim`: the simulator of the chats, logistics and telecom APIs on one port (`apisim serve`, the
+/// `apisim`: the simulator of the chats, logistics, telecom and maintenance APIs on one port (`apisim serve`, the
 /// default), and `apisim healthcheck` for container health checks.
 @main
 struct APISim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apisim",
-        abstract: "Simulate the chats, logistics and telecom APIs (docs/contract.md) on one port.",
+        abstract: "Simulate the chats, logistics, telecom and maintenance APIs (docs/contract.md) on one port.",
         subcommands: [Serve.self, Healthcheck.self],
         defaultSubcommand: Serve.self)
 }
@@ -42,7 +42,7 @@ struct Healthcheck: AsyncParsableCommand {
 /// `apisim serve`: the simulator itself.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Simulate the chats, logistics and telecom APIs (docs/contract.md) on one port (the default).",
+        abstract: "Simulate the chats, logistics, telecom and maintenance APIs (docs/contract.md) on one port (the default).",
         discussion: """
             Serves POST /conversations, /conversation_info, /send_message, /tracking, /zip_code and \
             /chip_status over one world (world.json, from `worldgen generate|original`, or --generate), so \
@@ -53,12 +53,13 @@ struct Serve: AsyncParsableCommand {
             changed at run time with POST /_sim/config {"error_share": 0.1, ...} (JSON names in brackets). \
             Faults are drawn per request in this order: hang, 500, wrong shape. A 500 or a hang happens \
             before the request is processed (a /send_message is then not posted); a wrong shape after it. \
-            The send_*_after_share knobs fail a /send_message after it posted (500, hang, dropped connection).
+            The send_*_after_share knobs fail a call of the after_effect_endpoints (send_message unless set; \
+            service_orders) after it acted: posted the message, opened the order (500, hang, dropped connection).
 
             Partner failures come first, before authorization and the faults above, and nothing else \
             happens then (a /send_message posts nothing): the rate limits (rate_limits, requests per second \
             per API: chats = conversations, conversation_info, send_message; logistics = tracking, zip_code; \
-            telecom = chip_status; a token bucket holding one second's worth; beyond it 429 with a \
+            telecom = chip_status; maintenance = warranty, open_service_orders, service_orders; a token bucket holding one second's worth; beyond it 429 with a \
             Retry-After header in whole seconds), then the outages (outages: chosen endpoints answer a \
             status, default 503, or hang, from START seconds after the simulator's start, reset or the \
             moment the knob is set, for DURATION seconds). \
@@ -68,6 +69,7 @@ struct Serve: AsyncParsableCommand {
 
             Inspection (no token, never faulty): GET /_sim/health; GET /_sim/sent?since=N&conversation_id=ID \
             (every /send_message, with stats); GET /_sim/stats; GET /_sim/active; GET /_sim/conversations/ID; \
+            GET /_sim/service_orders (every service order, the world's and those opened); \
             GET and POST /_sim/config; POST /_sim/reset (back to the world's start, knobs kept); \
             GET /_sim/outage (outages in progress and to come); POST /_sim/outage {"endpoints": ["logistics"], \
             "status": 503, "hang": false, "duration_seconds": 20} starts one now (no duration: until stopped); \
@@ -111,6 +113,8 @@ struct Serve: AsyncParsableCommand {
     var sendHangAfterShare: Double?
     @Option(help: "[send_reset_after_share] Share of /send_message calls that post, then drop the connection (APISIM_SEND_RESET_AFTER_SHARE, default 0).")
     var sendResetAfterShare: Double?
+    @Option(help: "[after_effect_endpoints] Comma-separated endpoints the send_*_after_share knobs apply to: send_message, service_orders (APISIM_AFTER_EFFECT_ENDPOINTS, default send_message).")
+    var afterEffectEndpoints: String?
     @Option(help: "[fault_endpoints] Comma-separated endpoints latency and faults apply to (APISIM_FAULT_ENDPOINTS, default all).")
     var faultEndpoints: String?
     @Option(help: "[echo_replies] Append replies to the conversation's messages: true|false (APISIM_ECHO_REPLIES, default true).")
@@ -131,7 +135,7 @@ struct Serve: AsyncParsableCommand {
         "[outages] Outage windows: ENDPOINTS[:STATUS|hang[:START[:DURATION]]], several separated by ';', or a JSON array (APISIM_OUTAGES, default none).",
         discussion: "ENDPOINTS comma-separated endpoints or APIs; STATUS default 503; START seconds after start (default 0); no DURATION: until stopped."))
     var outages: String?
-    @Option(help: "[rate_limits] Requests per second per API: chats=N,logistics=N,telecom=N; an API left out is not limited (APISIM_RATE_LIMITS, default none).")
+    @Option(help: "[rate_limits] Requests per second per API: chats=N,logistics=N,telecom=N,maintenance=N; an API left out is not limited (APISIM_RATE_LIMITS, default none).")
     var rateLimits: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error (APISIM_LOG_LEVEL, default info).")
     var logLevel: String?

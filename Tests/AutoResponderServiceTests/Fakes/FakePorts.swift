@@ -88,3 +88,11 @@ struct FakeLogistics: LogisticsPort {
     func tracking(of sale: SaleID) async throws -> TrackingInfo? { nil }
     func address(of zip: ZipCode) async throws -> Address? { nil }
 }
+
+/// A JSON source that knows nothing (every lookup is "unknown id"), standing in for the data sources
+/// of `config/sources.yaml` (the maintenance API), which these tests do not use.
+struct UnknowingSource: JSONSource {
+    let name: String
+
+    func post(_ path: String, body: [String: String], call: JSONCall) async throws(UpstreamError) -> Data? { nil }
+}

@@ -41,8 +41,9 @@ struct World {
                     idSale: "34853", merchantID: Self.merchant, chipID: Self.chip,
                     createdAt: Date(timeIntervalSince1970: 1_612_191_600), status: "done", description: nil)
             ]),
-            logistics: FakeLogistics(), telecom: telecom, businessTimeZone: TimeZone(identifier: "America/Sao_Paulo")!,
-            logger: quietLogger)
+            logistics: FakeLogistics(), telecom: telecom,
+            sources: DataSources().adding(UnknowingSource(name: "maintenance")),
+            businessTimeZone: TimeZone(identifier: "America/Sao_Paulo")!, logger: quietLogger)
         let responder = try ConversationResponder(
             configuration: try ResponderConfiguration.load(directory: configDirectory), registry: .standard,
             dependencies: dependencies)
