@@ -10,12 +10,13 @@ export TEST_AMQP_URL ?= amqp://guest:guest@127.0.0.1:$(LOCAL_AMQP_PORT)/%2f
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:$(LOCAL_PG_PORT)/autoresponder_test
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps servers stop-servers build release test test-fast test-disruptive run bench eval-routing clean compose-check
+.PHONY: help deps servers stop-servers build release test test-fast test-disruptive run bench bench-e2e eval-routing clean compose-check
 
 help:
 	@echo "make test    install what is missing, start RabbitMQ and PostgreSQL, run every test"
 	@echo "make run     run the whole system locally (servers, API simulator, dispatcher, workers)"
 	@echo "make bench   micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers (figures)"
+	@echo "make bench-e2e   end-to-end benchmark of the whole system (BENCH_MODE=burst|scaling|steady|all); docs/benchmarks.md"
 	@echo "make eval-routing   accuracy of routing on the corpus in config/routing-corpus (tuning and held-out)"
 	@echo "make stop-servers   stop the local RabbitMQ and PostgreSQL"
 	@echo "make compose-check  validate docker-compose.yml (with and without --profile monitoring)"
@@ -51,6 +52,11 @@ run: servers
 
 bench: servers
 	@bash scripts/bench.sh
+
+# The whole system under a burst of conversations (scripts/bench-e2e.sh lists its BENCH_* settings):
+# make bench-e2e [BENCH_MODE=burst|scaling|steady|all] [BENCH_CONVERSATIONS=5000] ...
+bench-e2e: servers
+	@bash scripts/bench-e2e.sh
 
 # EVAL_FLAGS=--errors lists the messages routed wrong.
 eval-routing:
