@@ -10,7 +10,7 @@ export TEST_AMQP_URL ?= amqp://guest:guest@127.0.0.1:$(LOCAL_AMQP_PORT)/%2f
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:$(LOCAL_PG_PORT)/autoresponder_test
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps servers stop-servers build release test test-fast test-disruptive run bench bench-e2e eval-routing clean compose-check
+.PHONY: help deps servers stop-servers build release test test-fast test-disruptive run bench eval-routing clean compose-check
 
 help:
 	@echo "make test    install what is missing, start RabbitMQ and PostgreSQL, run every test"
@@ -55,6 +55,7 @@ bench: servers
 
 # The whole system under a burst of conversations (scripts/bench-e2e.sh lists its BENCH_* settings):
 # make bench-e2e [BENCH_MODE=burst|scaling|steady|all] [BENCH_CONVERSATIONS=5000] ...
+.PHONY: bench-e2e
 bench-e2e: servers
 	@bash scripts/bench-e2e.sh
 
