@@ -74,6 +74,19 @@ func residentMemory(pid: Int32) -> (peakKB: Int, currentKB: Int)? {
     return (peak, current)
 }
 
+/// CPU time of the whole machine so far, all cores, from the first line of `/proc/stat`: busy (every
+/// state but idle and iowait) and total; `nil` when it cannot be read.
+func machineCPU() -> (busy: Duration, total: Duration)? {
+    guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+        let line = text.split(separator: "\n").first, line.hasPrefix("cpu ")
+    else { return nil }
+    // user nice system idle iowait irq softirq steal (guest times are already in user and nice).
+    let ticks = line.split(separator: " ").dropFirst().prefix(8).compactMap { Int64($0) }
+    guard ticks.count == 8 else { return nil }
+    let total = ticks.reduce(0, +)
+    return (clockTicks(total - ticks[3] - ticks[4]), clockTicks(total))
+}
+
 /// The parent's pid of a process, or `nil` when it cannot be read.
 func parentPid(of pid: Int32) -> Int32? { ProcStat(pid: pid)?.ppid }
 

@@ -86,10 +86,18 @@ enum E2EMarkdown {
           with `rabbitmqctl eval`; no plugin needed): messages published to the broker (received), delivered to
           consumers, acknowledged, publisher confirms sent, redelivered. The service's `/metrics` counters (jobs
           published by reason, consumed, by outcome) are given next to them as a cross-check.
+          **Jobs left in the queue at the end**: jobs the dispatcher published (`/metrics`) that no worker
+          had consumed when the last conversation was answered (re-check jobs published while the burst was
+          still queued); their later consumption is not in the costs above.
         - **peak RSS**: `VmHWM` from `/proc/PID/status` of each process, read just before stopping it.
+        - **machine CPU**: the whole machine's busy time over the same stretch (`/proc/stat`, all cores) and
+          the part of it that no measured process used ("other processes": other sessions' builds and tests
+          on a shared machine, and the benchmark's own polling). A high share means the figures are noisy.
         - The slow readers (pg_stat_statements, `rabbitmqctl eval`, ~1–5 s) run before the CPU baseline, while
           nothing is active, and at the end with the service's processes paused (SIGSTOP) right after the CPU
-          sample, so that neither their own cost nor the service's work after the sample is counted.
+          sample, so that neither their own cost nor the service's work after the sample is counted. (At the
+          start of the steady window the service runs: RabbitMQ's counters are read there up to a few tenths
+          of a second before the CPU sample.)
         - **Long-lived mode** (`steady`): N conversations activated at once, the simulator never closes them
           (`close_after_seconds` never), a share writes a follow-up some seconds after the first reply. After
           every first reply and every follow-up is answered, a window (60 s) with all N open and nothing new:
@@ -130,6 +138,7 @@ extension E2EResult {
             ("CPU ms per conversation: PostgreSQL", Format.fixed(b.postgresCPUMs.map(b.per))),
             ("CPU ms per conversation: RabbitMQ", Format.fixed(b.rabbitmqCPUMs.map(b.per))),
             ("CPU ms per conversation: apisim (for scale)", Format.fixed(b.apisimCPUMs.map(b.per))),
+            ("machine CPU during the run", b.machineLoadText),
             ("upstream requests per conversation", "\(Format.fixed(b.per(Double(b.upstreamTotal)))) (\(Format.breakdown(b.upstreamRequests.mapValues { b.per(Double($0)) })))"),
             ("database statements per conversation", Format.fixed(b.statementsTotal.map { b.per(Double($0)) })),
             ("broker messages per conversation", brokerText(b, per: { b.per($0) })),
@@ -137,6 +146,13 @@ extension E2EResult {
             ("peak RSS, MB (VmHWM)", rss.joined(separator: ", ")),
         ]
         return rows
+    }
+
+    /// "93 % / 4 %": the machine's busy share and other processes' share over the burst.
+    var busyOther: String {
+        let b = burst
+        guard let busy = b.machineBusyMs, let total = b.machineTotalMs, total > 0, let other = b.otherCPUMs else { return "–" }
+        return String(format: "%.0f %% / %.0f %%", busy / total * 100, other / total * 100)
     }
 
     func brokerText(_ c: Costs, per: (Double) -> Double) -> String {
@@ -173,6 +189,8 @@ extension E2EResult {
             "| CPU ms: service | **\(Format.fixed(per(c.serviceCPUTotalMs), 3))** (\(service.joined(separator: ", "))) |",
             "| CPU ms: PostgreSQL | \(Format.fixed(c.postgresCPUMs.map(per), 3)) |",
             "| CPU ms: RabbitMQ | \(Format.fixed(c.rabbitmqCPUMs.map(per), 3)) |",
+            "| CPU ms: apisim (for scale) | \(Format.fixed(c.apisimCPUMs.map(per), 3)) |",
+            "| machine CPU during the window | \(c.machineLoadText) |",
             "| upstream requests | \(Format.fixed(per(Double(c.upstreamTotal)), 3)) (\(Format.breakdown(c.upstreamRequests.mapValues { per(Double($0)) }, digits: 3))) |",
             "| database statements | \(Format.fixed(c.statementsTotal.map { per(Double($0)) }, 3)) |",
             "| broker messages | \(brokerText(c, per: per)) |",
@@ -204,8 +222,8 @@ extension [E2EResult] {
         guard let first else { return "## \(E2EMarkdown.titles["scaling"]!)\n\n(no run)" }
         var lines = ["## \(E2EMarkdown.titles["scaling"]!)", "",
                      "Conditions: as below, one run per row, same world; W workers each with WORKER_CONCURRENCY \(first.settings.concurrency).", "",
-                     "| W | answered | conv/s | p50 | p95 | p99 | CPU ms/conv service | PostgreSQL | RabbitMQ | upstream req/conv | statements/conv | broker published/conv | peak RSS MB (dispatcher / largest worker) | load avg before → after |",
-                     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+                     "| W | answered | conv/s | p50 | p95 | p99 | CPU ms/conv service | PostgreSQL | RabbitMQ | upstream req/conv | statements/conv | broker published/conv | peak RSS MB (dispatcher / largest worker) | jobs left queued | machine busy / other processes | load avg before → after |",
+                     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|"]
         for r in self {
             let b = r.burst
             let workerPeak = r.peakRSSKB.filter { $0.key.hasPrefix("worker-") }.values.max()
@@ -214,7 +232,8 @@ extension [E2EResult] {
                 + "| \(Format.fixed(b.per(b.serviceCPUTotalMs))) | \(Format.fixed(b.postgresCPUMs.map(b.per))) | \(Format.fixed(b.rabbitmqCPUMs.map(b.per))) "
                 + "| \(Format.fixed(b.per(Double(b.upstreamTotal)))) | \(Format.fixed(b.statementsTotal.map { b.per(Double($0)) })) "
                 + "| \(Format.fixed(b.brokerPublished.map { b.per(Double($0)) })) "
-                + "| \(Format.megabytes(r.peakRSSKB["dispatcher"])) / \(Format.megabytes(workerPeak)) | \(r.machine.loadBefore) → \(r.machine.loadAfter) |")
+                + "| \(Format.megabytes(r.peakRSSKB["dispatcher"])) / \(Format.megabytes(workerPeak)) "
+                + "| \(Format.fixed(b.serviceCounters["jobs left in the queue at the end"], 0)) | \(r.busyOther) | \(r.machine.loadBefore) → \(r.machine.loadAfter) |")
         }
         lines += ["", "Conditions: \(first.conditions.replacingOccurrences(of: "\(first.settings.workers) worker(s)", with: "W workers")).", "",
                   "Ran on: \(first.machineLine) (first run; each row's load is in the table)."]

@@ -123,6 +123,9 @@ struct Costs: Codable, Sendable {
     var rabbitmqCPUMs: Double?
     /// CPU ms of the API simulator (not the service; for scale).
     var apisimCPUMs: Double?
+    /// CPU ms the whole machine was busy (all cores) and could have been (cores × wall time).
+    var machineBusyMs: Double?
+    var machineTotalMs: Double?
     /// Requests the simulator received, per endpoint.
     var upstreamRequests: [String: Int]
     /// Calls per statement of the service's role (pg_stat_statements; nil when not available).
@@ -133,6 +136,18 @@ struct Costs: Codable, Sendable {
     var serviceCounters: [String: Double]
 
     var serviceCPUTotalMs: Double { serviceCPUMs.values.reduce(0, +) }
+    /// CPU ms of every other process of the machine (other sessions' builds and tests, the
+    /// benchmark itself): the machine's busy time minus the measured processes'.
+    var otherCPUMs: Double? {
+        guard let machineBusyMs else { return nil }
+        return max(0, machineBusyMs - serviceCPUTotalMs - (postgresCPUMs ?? 0) - (rabbitmqCPUMs ?? 0) - (apisimCPUMs ?? 0))
+    }
+    /// "busy 93 % of 2 cores, of which other processes 12 %".
+    var machineLoadText: String {
+        guard let machineBusyMs, let machineTotalMs, machineTotalMs > 0, let other = otherCPUMs else { return "–" }
+        return String(format: "machine busy %.0f %%, other processes %.0f %% (of all cores over the %.1f s)",
+            machineBusyMs / machineTotalMs * 100, other / machineTotalMs * 100, seconds)
+    }
     var upstreamTotal: Int { upstreamRequests.values.reduce(0, +) }
     var statementsTotal: Int? { statements.map { $0.values.reduce(0, +) } }
     /// Messages published to the broker (received by it).

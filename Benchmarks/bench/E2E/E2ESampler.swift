@@ -6,6 +6,8 @@ struct CPUSample: Sendable {
     var postgres: Duration?
     var rabbitmq: Duration?
     var apisim: Duration?
+    /// The whole machine (all cores): busy and total CPU time.
+    var machine: (busy: Duration, total: Duration)?
     /// Wall clock, Unix seconds.
     var at: Double
 }
@@ -31,7 +33,7 @@ struct E2ESampler: Sendable {
         for process in system.service { service[process.name] = processCPU(pid: process.pid) ?? .zero }
         return CPUSample(
             service: service, postgres: postgres.sample(), rabbitmq: rabbitmq.sample(),
-            apisim: processCPU(pid: system.simulator.pid), at: Date().timeIntervalSince1970)
+            apisim: processCPU(pid: system.simulator.pid), machine: machineCPU(), at: Date().timeIntervalSince1970)
     }
 
     /// CPU, the simulator's counters and the service's metrics, now (the fast part of a snapshot).
@@ -77,10 +79,20 @@ extension Costs {
             counters["jobs \(outcome)"] = end.metrics.total("autoresponder_jobs_total", [label])
                 - start.metrics.total("autoresponder_jobs_total", [label])
         }
+        let queued = end.metrics.total("autoresponder_dispatcher_jobs_published_total")
+            - end.metrics.total("autoresponder_jobs_consumed_total")
+        counters["jobs left in the queue at the end"] = max(0, queued)
+        var machineBusy: Double?
+        var machineTotal: Double?
+        if let a = start.cpu.machine, let b = end.cpu.machine {
+            machineBusy = (b.busy - a.busy).seconds * 1000
+            machineTotal = (b.total - a.total).seconds * 1000
+        }
         self.init(
             seconds: end.cpu.at - start.cpu.at, conversations: conversations, serviceCPUMs: service,
             postgresCPUMs: ms(start.cpu.postgres, end.cpu.postgres), rabbitmqCPUMs: ms(start.cpu.rabbitmq, end.cpu.rabbitmq),
-            apisimCPUMs: ms(start.cpu.apisim, end.cpu.apisim), upstreamRequests: upstream,
+            apisimCPUMs: ms(start.cpu.apisim, end.cpu.apisim), machineBusyMs: machineBusy, machineTotalMs: machineTotal,
+            upstreamRequests: upstream,
             statements: difference(start.statements, end.statements), broker: difference(start.broker, end.broker),
             serviceCounters: counters)
     }

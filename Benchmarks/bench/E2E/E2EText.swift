@@ -90,6 +90,7 @@ extension E2EResult {
         let service = Format.processOrder(c.serviceCPUMs.keys).map { "\($0) \(Format.fixed(per(c.serviceCPUMs[$0] ?? 0)))" }.joined(separator: ", ")
         row("CPU ms service", "\(Format.fixed(per(c.serviceCPUTotalMs))) [\(service)]")
         row("CPU ms servers", "PostgreSQL \(Format.fixed(c.postgresCPUMs.map(per))), RabbitMQ \(Format.fixed(c.rabbitmqCPUMs.map(per))), (apisim \(Format.fixed(c.apisimCPUMs.map(per))))")
+        row("machine CPU", c.machineLoadText)
         row("upstream requests", "\(Format.fixed(per(Double(c.upstreamTotal)))) [\(Format.breakdown(c.upstreamRequests.mapValues { per(Double($0)) }))]")
         if let total = c.statementsTotal, let statements = c.statements {
             row("DB statements", "\(Format.fixed(per(Double(total)))) (pg_stat_statements, the service's role)")
