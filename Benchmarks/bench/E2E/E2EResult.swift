@@ -57,6 +57,8 @@ struct E2ESettings: Codable, Sendable {
     var pollIntervalMs: String?
     var logLevel: String
     var world: String
+    /// Where PostgreSQL and RabbitMQ listened (host:port, no credentials).
+    var servers: String?
 }
 
 /// Where and when a run happened.

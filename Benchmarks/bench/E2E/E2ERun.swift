@@ -161,7 +161,8 @@ struct E2ERun {
             latencyMs: options.latencyMs, jitterMs: options.jitterMs, closeAfter: options.closeAfter,
             followUpShare: options.followUpShare, followUpDelaySeconds: options.followUpDelay, steadySeconds: options.steadySeconds,
             recheckIntervalMs: environment["RECHECK_INTERVAL_MS"], pollIntervalMs: environment["POLL_INTERVAL_MS"],
-            logLevel: environment["LOG_LEVEL"] ?? "info", world: options.world)
+            logLevel: environment["LOG_LEVEL"] ?? "info", world: options.world,
+            servers: "PostgreSQL \(hostPort(options.databaseURL)), RabbitMQ \(hostPort(options.amqpURL))")
     }
 
     /// When the dispatcher first listed the conversations and a worker first asked for one (polled every 20 ms).
@@ -233,6 +234,15 @@ struct E2ERun {
             try await Task.sleep(for: .milliseconds(250))
         }
     }
+}
+
+/// `host:port` of a URL, without credentials, path or query.
+func hostPort(_ url: String) -> String {
+    var rest = Substring(url)
+    if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+    if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+    return String(rest)
 }
 
 /// The simulator's record of replies, fetched a piece at a time (`/_sim/sent?since=`).

@@ -47,6 +47,7 @@ extension E2EResult {
         if let recheck = s.recheckIntervalMs { text += ", RECHECK_INTERVAL_MS=\(recheck)" }
         if let poll = s.pollIntervalMs { text += ", POLL_INTERVAL_MS=\(poll)" }
         text += ", LOG_LEVEL=\(s.logLevel)"
+        if let servers = s.servers { text += "; servers: \(servers)" }
         return text
     }
 
