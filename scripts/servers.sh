@@ -10,6 +10,11 @@
 #   scripts/servers.sh resume postgres             SIGCONT them
 #   scripts/servers.sh status
 #   scripts/servers.sh env                         print the AMQP_URL / DATABASE_URL to export
+#   scripts/servers.sh pids                        print "postgres PID" and "rabbitmq PID" (running servers)
+#   scripts/servers.sh rabbitmqctl ARGS...         rabbitmqctl against this RabbitMQ (e.g. list_queues)
+#
+# PostgreSQL starts with pg_stat_statements loaded (make bench-e2e counts statements); PG_STAT_STATEMENTS=0
+# starts it without. A server started before that option came needs `scripts/servers.sh restart postgres`.
 #
 # Ports come from the environment: LOCAL_AMQP_PORT (5682), LOCAL_PG_PORT (5442).
 set -euo pipefail
@@ -111,8 +116,11 @@ start_postgres() {
     "${pg_user[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   log "starting postgres on 127.0.0.1:$pg_port"
+  # pg_stat_statements (statement counts of `make bench-e2e`) can only be loaded at start.
+  local pg_stats=""
+  [ "${PG_STAT_STATEMENTS:-1}" = 1 ] && pg_stats="-c shared_preload_libraries=pg_stat_statements"
   detached "${pg_user[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 \
-    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on} $pg_stats" start >/dev/null
   until "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; do sleep 0.3; done
   for db in ${PG_DATABASES:-autoresponder autoresponder_test}; do
     if ! "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
@@ -171,8 +179,15 @@ case "$cmd" in
   status)
     rabbit_running && echo "rabbitmq: running on $amqp_port" || echo "rabbitmq: stopped"
     pg_running && echo "postgres: running on $pg_port" || echo "postgres: stopped" ;;
+  pids)
+    pg_running && echo "postgres $(head -n1 "$pg_dir/data/postmaster.pid")"
+    rabbit_running && echo "rabbitmq $(cat "$rabbit_dir/rabbitmq.pid")"
+    true ;;
+  rabbitmqctl)
+    shift; rabbit_env
+    exec /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$RABBITMQ_NODENAME" "$@" ;;
   env)
     echo "export AMQP_URL=amqp://guest:guest@127.0.0.1:$amqp_port/%2f"
     echo "export DATABASE_URL=postgresql://postgres@127.0.0.1:$pg_port/autoresponder" ;;
-  *) echo "usage: $0 start|stop|restart|pause|resume|status|env [rabbitmq|postgres]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|pause|resume|status|env|pids [rabbitmq|postgres] | rabbitmqctl ARGS..." >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// `bench`: micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers, printed as a table.
+/// `bench`: micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers, printed as a table, and the
+/// end-to-end benchmark of the whole system (`bench e2e`, `make bench-e2e`).
 ///
 /// Figures are reported, never asserted. Each subcommand runs one group of cases; `all` (the
 /// default) runs every group and prints one table.
@@ -15,7 +16,7 @@ struct Bench: AsyncParsableCommand {
             process tree per operation when its pid is given (RabbitMQ or PostgreSQL; /proc).
             Build in release: swift build -c release --product bench.
             """,
-        subcommands: [All.self, AMQPPublish.self, AMQPConsume.self, Postgres.self, HTTPCases.self],
+        subcommands: [All.self, AMQPPublish.self, AMQPConsume.self, Postgres.self, HTTPCases.self, E2E.self, E2EReport.self],
         defaultSubcommand: All.self)
 }
 

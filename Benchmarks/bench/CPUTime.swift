@@ -21,12 +21,14 @@ func processCPUTime() -> Duration {
     return duration(usage.ru_utime) + duration(usage.ru_stime)
 }
 
-/// CPU time of another process and its children, read from `/proc` (Linux only; `nil` elsewhere or
-/// when the process is gone).
+/// CPU time of another process and all its descendants, read from `/proc` (Linux only; `nil`
+/// elsewhere or when the process is gone).
 ///
-/// Counts the process's own user+system time, the time of its children it has already reaped
-/// (`cutime`/`cstime`: PostgreSQL backends that have exited) and that of its living children
-/// (backends, RabbitMQ's port programs). Resolution is one clock tick (usually 10 ms).
+/// Counts, for the process and every living descendant (children, grandchildren: PostgreSQL's
+/// backends, RabbitMQ's port programs), its own user+system time and the time of the children it
+/// has already reaped (`cutime`/`cstime`). A backend that came and went between two samples is
+/// therefore counted once, in its parent's `cutime`/`cstime`, so the difference of two samples is
+/// the tree's CPU time in between. Resolution is one clock tick (usually 10 ms).
 struct ProcessTreeCPU: Sendable {
     /// The root process.
     let pid: Int32
@@ -34,17 +36,63 @@ struct ProcessTreeCPU: Sendable {
     /// The CPU time so far, or `nil` when `/proc/<pid>/stat` cannot be read.
     func sample() -> Duration? {
         guard let root = ProcStat(pid: pid) else { return nil }
-        var ticks = root.utime + root.stime + root.cutime + root.cstime
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries {
-            guard let child = Int32(entry), child != pid, let stat = ProcStat(pid: child), stat.ppid == pid else {
-                continue
-            }
-            ticks += stat.utime + stat.stime
+        var children: [Int32: [Int32]] = [:]
+        var stats: [Int32: ProcStat] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let process = Int32(entry), process != pid, let stat = ProcStat(pid: process) else { continue }
+            stats[process] = stat
+            children[stat.ppid, default: []].append(process)
         }
-        let ticksPerSecond = max(1, Int64(sysconf(Int32(_SC_CLK_TCK))))
-        return .nanoseconds(ticks * 1_000_000_000 / ticksPerSecond)
+        var ticks = root.treeTicks
+        var stack = children[pid] ?? []
+        while let process = stack.popLast() {
+            guard let stat = stats.removeValue(forKey: process) else { continue }
+            ticks += stat.treeTicks
+            stack += children[process] ?? []
+        }
+        return clockTicks(ticks)
     }
+}
+
+/// User+system CPU time of one process (all its threads), or `nil` when it cannot be read.
+func processCPU(pid: Int32) -> Duration? {
+    ProcStat(pid: pid).map { clockTicks($0.utime + $0.stime) }
+}
+
+/// `VmHWM` (peak resident set) and `VmRSS` of a process in kB, from `/proc/<pid>/status`.
+func residentMemory(pid: Int32) -> (peakKB: Int, currentKB: Int)? {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    var peak: Int?
+    var current: Int?
+    for line in text.split(separator: "\n") {
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard fields.count >= 2 else { continue }
+        if fields[0] == "VmHWM:" { peak = Int(fields[1]) }
+        if fields[0] == "VmRSS:" { current = Int(fields[1]) }
+    }
+    guard let peak, let current else { return nil }
+    return (peak, current)
+}
+
+/// CPU time of the whole machine so far, all cores, from the first line of `/proc/stat`: busy (every
+/// state but idle and iowait) and total; `nil` when it cannot be read.
+func machineCPU() -> (busy: Duration, total: Duration)? {
+    guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+        let line = text.split(separator: "\n").first, line.hasPrefix("cpu ")
+    else { return nil }
+    // user nice system idle iowait irq softirq steal (guest times are already in user and nice).
+    let ticks = line.split(separator: " ").dropFirst().prefix(8).compactMap { Int64($0) }
+    guard ticks.count == 8 else { return nil }
+    let total = ticks.reduce(0, +)
+    return (clockTicks(total - ticks[3] - ticks[4]), clockTicks(total))
+}
+
+/// The parent's pid of a process, or `nil` when it cannot be read.
+func parentPid(of pid: Int32) -> Int32? { ProcStat(pid: pid)?.ppid }
+
+private func clockTicks(_ ticks: Int64) -> Duration {
+    let ticksPerSecond = max(1, Int64(sysconf(Int32(_SC_CLK_TCK))))
+    return .nanoseconds(ticks * 1_000_000_000 / ticksPerSecond)
 }
 
 /// The fields of `/proc/<pid>/stat` used here (see proc(5)).
@@ -54,6 +102,9 @@ private struct ProcStat {
     let stime: Int64
     let cutime: Int64
     let cstime: Int64
+
+    /// Its own time and that of the children it reaped.
+    var treeTicks: Int64 { utime + stime + cutime + cstime }
 
     init?(pid: Int32) {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
