@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "CivilTime"),
         /// Backoff (and, as they come, breakers, budgets, rate limits): policies as plain values.
         .target(name: "Resilience"),
+        /// SHA-256, HMAC, PBKDF2 and hex in Swift (passwords of the console, signatures of pushed events).
+        .target(name: "Digest"),
 
         // MARK: Swift wrappers over the C libraries (own their handles, keep blocking calls off the pool).
         // Each long-lived client is a swift-service-lifecycle Service.
@@ -84,7 +86,7 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: [
-                "HTTP", "CivilTime", logging, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
+                "HTTP", "CivilTime", "Digest", logging, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
@@ -106,7 +108,7 @@ let package = Package(
         .target(
             name: "SupportConsole",
             dependencies: [
-                "AutoResponderService", "AutoResponderCore", "HTTP", logging, lifecycle,
+                "AutoResponderService", "AutoResponderCore", "HTTP", "Digest", logging, lifecycle,
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -121,7 +123,7 @@ let package = Package(
         .target(
             name: "APISimulator",
             dependencies: [
-                "World", logging, lifecycle,
+                "World", "HTTP", "Digest", logging, lifecycle,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -198,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "SupportConsoleTests",
             dependencies: [
-                "SupportConsole", "AutoResponderService", "AutoResponderCore", "AMQP", "PostgreSQL", "HTTP", "TestSupport",
+                "SupportConsole", "Digest", "AutoResponderService", "AutoResponderCore", "AMQP", "PostgreSQL", "HTTP", "TestSupport",
                 logging, lifecycle, .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// Who may sign in: operators with a password (`CONSOLE_USERS`) and holders of the shared token

@@ -1,3 +1,5 @@
+import Digest
+
 /// An operator's password as `CONSOLE_USERS` holds it: a hash, never the password.
 ///
 /// Forms: `sha256:<64 hex digits>` (or the 64 hex digits alone), and

@@ -1,3 +1,4 @@
+import Digest
 import AutoResponderService
 import Foundation
 import HTTP

@@ -1,4 +1,6 @@
-/// HMAC-SHA-256 (RFC 2104) and PBKDF2-HMAC-SHA-256 (RFC 8018), over ``SHA256``.
+/// HMAC-SHA-256 (RFC 2104) and PBKDF2-HMAC-SHA-256 (RFC 8018), over ``SHA256``. Written in Swift
+/// (checked against the RFCs' test vectors) rather than pulling swift-crypto's BoringSSL build in for
+/// a password check and a webhook signature.
 public enum PBKDF2 {
     /// HMAC-SHA-256 of `message` under `key`.
     public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
@@ -58,4 +60,42 @@ public func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     var difference: UInt8 = 0
     for i in 0..<a.count { difference |= a[i] ^ b[i] }
     return difference == 0
+}
+
+/// Lower-case hexadecimal of bytes, and back.
+public enum Hexadecimal {
+    /// `bytes` as lower-case hex digits.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes of hex digits (either case), or `nil` if `text` is not hex of even length.
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 2 == 0 else { return nil }
+        func value(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count / 2)
+        var index = 0
+        while index < utf8.count {
+            guard let high = value(utf8[index]), let low = value(utf8[index + 1]) else { return nil }
+            out.append(high << 4 | low)
+            index += 2
+        }
+        return out
+    }
 }
