@@ -93,7 +93,18 @@ public enum AutoResponder {
                 signals: signals, logger: logger)
             var checks = dispatcher.healthChecks(pollStuckAfter: configuration.pollStuckAfter)
             checks.readiness.append(.postgres(database))
-            return ProcessServices(clients: [database, http, publisher], main: [sampler, dispatcher], checks: checks)
+            var main: [any Service] = [sampler, dispatcher]
+            if let port = configuration.eventsPort {
+                let intake = EventIntake(
+                    store: DispatcherStore(database: database, parkedRecheck: configuration.parkedRecheckInterval),
+                    publisher: publisher, topology: topology, policy: configuration.recheckPolicy, signals: signals,
+                    logger: logger)
+                main.append(
+                    SignedEventServer(
+                        configuration: .init(host: configuration.opsHost, port: port, secret: configuration.eventsSecret),
+                        logger: logger, handle: intake.handle))
+            }
+            return ProcessServices(clients: [database, http, publisher], main: main, checks: checks)
         } catch {
             await database.close()
             throw error

@@ -37,7 +37,7 @@ import TestSupport
         let containers = try ServiceContainer.all(in: directory)
         #expect(Set(containers.map(\.command)) == ["dispatcher", "worker"], "\(containers.map(\.deployment))")
         for container in containers {
-            let unknown = container.variables.subtracting(ServiceEnvironment.names)
+            let unknown = container.variables.subtracting(try ServiceEnvironment.names(configDirectory: TestEnvironment.repositoryRoot.appendingPathComponent("config")))
             #expect(unknown.isEmpty, "\(container.deployment) sets variables the service never reads: \(unknown.sorted())")
             let needed = ServiceEnvironment.variables.filter { $0.need != .optional }.map(\.name)
             let missing = Set(needed).subtracting(container.variables)

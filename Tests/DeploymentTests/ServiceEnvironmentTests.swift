@@ -40,7 +40,7 @@ import TestSupport
 
     @Test func secretsAreMarked() {
         let secrets = Set(ServiceEnvironment.variables.filter(\.isSecret).map(\.name))
-        #expect(secrets == ["AMQP_URL", "DATABASE_URL", "API_TOKEN"])
+        #expect(secrets == ["AMQP_URL", "DATABASE_URL", "API_TOKEN", "EVENTS_SECRET"])
         #expect(ServiceEnvironment.variable(named: "API_TOKEN")?.need == .required)
     }
 }

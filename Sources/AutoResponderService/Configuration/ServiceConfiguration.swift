@@ -86,6 +86,11 @@ public struct ServiceConfiguration: Sendable {
     /// How often a parked conversation is looked at for a new client message
     /// (`PARKED_RECHECK_INTERVAL_MS`, default 5 min).
     public var parkedRecheckInterval: Duration
+    /// The dispatcher's receiver of pushed events (`POST /events`; `EVENTS_PORT`, default 0: off) and
+    /// the secret their signatures are checked with (`EVENTS_SECRET`, required when the port is set).
+    public var eventsPort: Int?
+    /// See ``eventsPort``. Never logged.
+    public var eventsSecret: String
     /// Port of the operations server (`/healthz`, `/readyz`, `/metrics`; `OPS_PORT`, default 9090);
     /// `nil` when `OPS_PORT=0` turns it off.
     public var opsPort: Int?
@@ -159,6 +164,9 @@ public struct ServiceConfiguration: Sendable {
             settle: try env.milliseconds("SEND_SETTLE_MS", default: 10_000, range: 0...3_600_000))
         parkedRecheckInterval = try env.milliseconds(
             "PARKED_RECHECK_INTERVAL_MS", default: 300_000, range: 1000...86_400_000)
+        let eventsPort = try env.integer("EVENTS_PORT", default: 0, range: 0...65535)
+        self.eventsPort = eventsPort == 0 ? nil : eventsPort
+        eventsSecret = eventsPort == 0 ? "" : try env.required("EVENTS_SECRET")
         let opsPort = try env.integer("OPS_PORT", default: 9090, range: 0...65535)
         self.opsPort = opsPort == 0 ? nil : opsPort
         opsHost = env.string("OPS_HOST", default: "0.0.0.0")

@@ -1,3 +1,6 @@
+import AutoResponderCore
+import Foundation
+
 /// Every environment variable the dispatcher and the worker read: the one list that deployments
 /// (docker-compose.yml, deploy/kubernetes/) are checked against. A test keeps it equal to the
 /// variables the code reads (``ServiceConfiguration``, ``ServiceLogging``).
@@ -50,10 +53,19 @@ public enum ServiceEnvironment {
         Variable("LOGISTICS_API_RATE"), Variable("TELECOM_API_RATE"), Variable("SHUTDOWN_GRACE_MS"),
         Variable("DATABASE_STATEMENT_TIMEOUT_MS"), Variable("DATABASE_POOL_WAIT_MS"),
         Variable("RECHECK_MAX_INTERVAL_MS"), Variable("RECHECK_PUSHED_INTERVAL_MS"), Variable("RECHECK_BACKLOG_LIMIT"),
+        Variable("EVENTS_PORT"), Variable("EVENTS_SECRET", secret: true),
     ]
 
     /// The names of ``variables``.
     public static var names: Set<String> { Set(variables.map(\.name)) }
+
+    /// ``names`` and the variables that the data sources of `configDirectory`'s `sources.yaml` name
+    /// (a resolver's own source: its URL, token and rate variables).
+    public static func names(configDirectory: URL) throws -> Set<String> {
+        let sources = try SourcesConfiguration.load(
+            contentsOf: configDirectory.appendingPathComponent(SourcesConfiguration.fileName))
+        return names.union(sources.sources.flatMap { [$0.urlVariable, $0.tokenVariable] + ($0.rateVariable.map { [$0] } ?? []) })
+    }
 
     /// The variable named `name`, if the service reads it.
     public static func variable(named name: String) -> Variable? { variables.first { $0.name == name } }

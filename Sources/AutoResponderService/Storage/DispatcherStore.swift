@@ -57,6 +57,26 @@ struct DispatcherStore: Sendable {
         }
     }
 
+    /// Claims conversations at once, whatever their re-check time (an event said they changed): they
+    /// are active, their looks start over, and they are returned to be published.
+    func claimNow(_ ids: [ConversationID], policy: RecheckPolicy) async throws -> [Due] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await database.query(
+            """
+            INSERT INTO responder.conversations AS c (conversation_id, next_check_at, active, jobs_published)
+            SELECT id, now() + $2::bigint * interval '1 millisecond', true, 1
+            FROM unnest(string_to_array($1, ',')) AS id
+            ON CONFLICT (conversation_id) DO UPDATE SET
+              next_check_at = now() + $2::bigint * interval '1 millisecond', recheck_step = 0,
+              active = true, last_seen_at = now(), jobs_published = c.jobs_published + 1
+            RETURNING conversation_id, (xmax = 0) AS inserted
+            """, [ids.map(\.rawValue).joined(separator: ","), policy.first.milliseconds])
+        return try rows.compactMap { row in
+            guard let id = try? ConversationID(try row.decode(String.self, "conversation_id")) else { return nil }
+            return Due(conversationID: id, isNew: try row.decode(Bool.self, "inserted"))
+        }
+    }
+
     /// Marks conversations that left the active list (they are due again at once if they come back).
     func markInactive(except active: [ConversationID]) async throws {
         try await database.query(

@@ -45,6 +45,10 @@ extension Simulator {
         let reopen = runtime.phase == .closed
         state.conversations[index] = runtime
         state.followUpsWritten += 1
-        if reopen { state.activate(index) }
+        if reopen {
+            state.activate(index)
+        } else if state.knobs.pushEventsURL != nil {
+            state.pushQueue.append(runtime.conversation.conversationId)
+        }
     }
 }

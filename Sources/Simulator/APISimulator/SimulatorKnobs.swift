@@ -33,6 +33,12 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
     /// Conversations whose `/conversation_info` always answers 200 with a body that is never a valid
     /// conversation (`broken_conversations`): a permanent failure, until the knob is cleared.
     public var brokenConversations: [String] = []
+    /// Where to push an event when a conversation becomes active or its client writes again
+    /// (`push_events_url`, e.g. the dispatcher's `http://127.0.0.1:9095/events`; nil: no push), signed
+    /// with `push_events_secret` (`X-Timestamp`, `X-Signature: sha256=<HMAC>`).
+    public var pushEventsURL: String?
+    /// The shared secret of pushed events (`push_events_secret`).
+    public var pushEventsSecret: String?
     /// The endpoints latency and faults apply to (`fault_endpoints`; default all nine).
     public var faultEndpoints: [Endpoint] = Endpoint.allCases
     /// Whether `/send_message` appends the reply to the conversation's messages (`echo_replies`).
@@ -77,6 +83,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         case followUpDelaySeconds = "follow_up_delay_seconds", seed
         case sendErrorAfterShare = "send_error_after_share", sendHangAfterShare = "send_hang_after_share"
         case sendResetAfterShare = "send_reset_after_share", brokenConversations = "broken_conversations"
+        case pushEventsURL = "push_events_url", pushEventsSecret = "push_events_secret"
         case outages, rateLimits = "rate_limits", afterEffectEndpoints = "after_effect_endpoints"
     }
 
@@ -104,6 +111,8 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         sendHangAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendHangAfterShare) ?? d.sendHangAfterShare
         sendResetAfterShare = try c.decodeIfPresent(Double.self, forKey: .sendResetAfterShare) ?? d.sendResetAfterShare
         brokenConversations = try c.decodeIfPresent([String].self, forKey: .brokenConversations) ?? d.brokenConversations
+        pushEventsURL = try c.decodeIfPresent(String.self, forKey: .pushEventsURL)
+        pushEventsSecret = try c.decodeIfPresent(String.self, forKey: .pushEventsSecret)
         outages = try c.decodeIfPresent([Outage].self, forKey: .outages) ?? d.outages
         rateLimits = try Self.rateLimits(try c.decodeIfPresent([String: Double].self, forKey: .rateLimits) ?? [:])
         afterEffectEndpoints = try c.decodeIfPresent([Endpoint].self, forKey: .afterEffectEndpoints) ?? d.afterEffectEndpoints
@@ -178,6 +187,8 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         try c.encode(sendHangAfterShare, forKey: .sendHangAfterShare)
         try c.encode(sendResetAfterShare, forKey: .sendResetAfterShare)
         try c.encode(brokenConversations, forKey: .brokenConversations)
+        try c.encode(pushEventsURL, forKey: .pushEventsURL)
+        try c.encode(pushEventsSecret.map { _ in "(set)" }, forKey: .pushEventsSecret)
         try c.encode(outages, forKey: .outages)
         try c.encode(Dictionary(uniqueKeysWithValues: rateLimits.map { ($0.key.rawValue, $0.value) }), forKey: .rateLimits)
         try c.encode(afterEffectEndpoints, forKey: .afterEffectEndpoints)

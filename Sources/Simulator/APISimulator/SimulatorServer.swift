@@ -35,6 +35,7 @@ public enum SimulatorServer {
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "apisim"),
+            services: [EventPusher(simulator: simulator)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }

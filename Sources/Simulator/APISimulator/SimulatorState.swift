@@ -54,6 +54,9 @@ struct SimulatorState {
     var rateBuckets: [UpstreamAPI: TokenBucket] = [:]
     /// The maintenance API's service orders.
     var maintenance = MaintenanceState([])
+    /// Conversations that became active or got a client message, to push as events
+    /// (`push_events_url`); drained by ``Simulator/takePushEvents()``.
+    var pushQueue: [String] = []
 
     init(knobs: SimulatorKnobs) {
         self.knobs = knobs
@@ -109,6 +112,7 @@ struct SimulatorState {
         }
         activeCount += 1
         activeBody = nil
+        if knobs.pushEventsURL != nil { pushQueue.append(conversations[index].conversation.conversationId) }
     }
 
     mutating func close(_ index: Int) {
