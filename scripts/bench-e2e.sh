@@ -10,7 +10,9 @@
 #   make bench-e2e BENCH_MODE=scaling              W = 1, 2, 4 with the same N
 #   make bench-e2e BENCH_MODE=steady               long-lived conversations: cost per open conversation
 #                                                  per minute, follow-up latency
-#   make bench-e2e BENCH_MODE=all                  burst, scaling, steady
+#   make bench-e2e BENCH_MODE=steady-push          the same with the simulator pushing signed events to the
+#                                                  dispatcher (POST /events), polling as the safety net
+#   make bench-e2e BENCH_MODE=all                  burst, scaling, steady, steady-push
 #
 # Settings (environment):
 #   BENCH_CONVERSATIONS=2000  BENCH_WORKERS=2  BENCH_CONCURRENCY=32 (WORKER_CONCURRENCY)
@@ -44,7 +46,7 @@ seed="${BENCH_SEED:-7}"
 database="${BENCH_DATABASE:-autoresponder_bench}"
 doc="${BENCH_DOC-docs/benchmarks.md}"
 out_root="${BENCH_OUT:-$root/.run/bench-e2e}"
-case "$mode" in burst|scaling|steady|all) ;; *) echo "bench-e2e: BENCH_MODE is burst, scaling, steady or all" >&2; exit 2 ;; esac
+case "$mode" in burst|scaling|steady|steady-push|all) ;; *) echo "bench-e2e: BENCH_MODE is burst, scaling, steady, steady-push or all" >&2; exit 2 ;; esac
 
 log() { echo "bench-e2e: $*" >&2; }
 
@@ -126,5 +128,11 @@ if [ "$mode" = steady ] || [ "$mode" = all ]; then
   run "steady-n$steady_conversations-w$workers" "$steady_conversations" "$workers" \
     --follow-up-share "$follow_up_share" --follow-up-delay "$follow_up_delay" --steady-seconds "$steady_seconds"
   report steady "$out/steady-n$steady_conversations-w$workers.json"
+fi
+if [ "$mode" = steady-push ] || [ "$mode" = all ]; then
+  close_after=never
+  run "steady-push-n$steady_conversations-w$workers" "$steady_conversations" "$workers" --push \
+    --follow-up-share "$follow_up_share" --follow-up-delay "$follow_up_delay" --steady-seconds "$steady_seconds"
+  report steady-push "$out/steady-push-n$steady_conversations-w$workers.json"
 fi
 log "raw output in $out${doc:+; figures written to $doc}"

@@ -4,7 +4,7 @@ import Foundation
 /// section per mode (`burst`, `scaling`, `steady`) between markers; a run replaces its own section
 /// and keeps the others.
 enum E2EMarkdown {
-    static let sections = ["burst", "scaling", "steady"]
+    static let sections = ["burst", "scaling", "steady", "steady-push"]
 
     /// The file with `section` replaced by `body`.
     static func update(existing: String?, section: String, body: String) -> String {
@@ -31,6 +31,7 @@ enum E2EMarkdown {
         "burst": "Burst: every conversation active at once",
         "scaling": "Scaling with the number of workers",
         "steady": "Long-lived conversations: the cost of staying open, and follow-ups",
+        "steady-push": "Long-lived conversations with pushed events",
     ]
 
     static let header = """
@@ -49,7 +50,8 @@ enum E2EMarkdown {
             BENCH_CONVERSATIONS=5000 make bench-e2e          # the issue's conditions (issue 11)
             make bench-e2e BENCH_MODE=scaling                # W = 1, 2, 4 (BENCH_SCALING_WORKERS), same N
             make bench-e2e BENCH_MODE=steady                 # long-lived conversations (BENCH_STEADY_*)
-            make bench-e2e BENCH_MODE=all                    # the three, one after the other
+            make bench-e2e BENCH_MODE=steady-push            # the same, the simulator pushing events (POST /events)
+            make bench-e2e BENCH_MODE=all                    # the four, one after the other
 
         Settings (environment): `BENCH_CONVERSATIONS` (2000), `BENCH_WORKERS` (2), `BENCH_CONCURRENCY` (32),
         `BENCH_LATENCY_MS` (30) + `BENCH_JITTER_MS` (40: a uniform 0…40 ms added, so 50 ± 20 ms),
@@ -175,8 +177,8 @@ extension E2EResult {
     }
 
     /// The steady section: one run.
-    var steadyMarkdown: String {
-        var lines = ["## \(E2EMarkdown.titles["steady"]!)", "", "Conditions: \(conditions); window \(Format.fixed(settings.steadySeconds, 0)) s.", "",
+    func steadyMarkdown(title: String) -> String {
+        var lines = ["## \(title)", "", "Conditions: \(conditions); window \(Format.fixed(settings.steadySeconds, 0)) s.", "",
                      "Ran on: \(machineLine).", ""]
         guard let steady else { return (lines + ["(no steady window: the first phase did not complete)"] + notes.map { "- note: \($0)" }).joined(separator: "\n") }
         let c = steady.costs

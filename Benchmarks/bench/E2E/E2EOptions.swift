@@ -33,6 +33,9 @@ struct E2EOptions: ParsableArguments {
     @Option(help: "Steady mode: after every conversation (and follow-up) is answered, measure a window of this many seconds with all of them open (0: burst only).")
     var steadySeconds: Double = 0
 
+    @Flag(help: "The simulator pushes signed events (POST /events) to the dispatcher (EVENTS_PORT, EVENTS_SECRET) when a conversation becomes active or its client writes; polling stays as the safety net.")
+    var push = false
+
     @Option(help: "Give up waiting for the replies after this many seconds.")
     var timeout: Double = 900
 

@@ -159,7 +159,7 @@ struct E2ERun {
         return E2ESettings(
             conversations: options.conversations, workers: options.workers, concurrency: options.concurrency,
             latencyMs: options.latencyMs, jitterMs: options.jitterMs, closeAfter: options.closeAfter,
-            followUpShare: options.followUpShare, followUpDelaySeconds: options.followUpDelay, steadySeconds: options.steadySeconds,
+            followUpShare: options.followUpShare, followUpDelaySeconds: options.followUpDelay, steadySeconds: options.steadySeconds, push: options.push,
             recheckIntervalMs: environment["RECHECK_INTERVAL_MS"], pollIntervalMs: environment["POLL_INTERVAL_MS"],
             logLevel: environment["LOG_LEVEL"] ?? "info", world: options.world,
             servers: "PostgreSQL \(hostPort(options.databaseURL)), RabbitMQ \(hostPort(options.amqpURL))")

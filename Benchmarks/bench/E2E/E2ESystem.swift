@@ -47,6 +47,14 @@ struct E2ESystem: Sendable {
         common["OPS_HOST"] = "127.0.0.1"
         common["LOG_LEVEL"] = environment["LOG_LEVEL"] ?? "info"
 
+        // Pushed events: the dispatcher listens on a port of its own; the simulator is told where.
+        let eventsSecret = "bench-e2e-events-secret"
+        let eventsPort = options.push ? try freeLocalPort() : nil
+        if let eventsPort {
+            try await probe.configure(
+                #"{"push_events_url": "http://127.0.0.1:\#(eventsPort)/events", "push_events_secret": "\#(eventsSecret)"}"#)
+        }
+
         var service: [ChildProcess] = []
         var ops: [String: OpsProbe] = [:]
         func launch(_ name: String, _ executable: String) throws {
@@ -54,6 +62,10 @@ struct E2ESystem: Sendable {
             var env = common
             env["OPS_PORT"] = "\(port)"
             env["INSTANCE_ID"] = "bench-\(name)"
+            if name == "dispatcher", let eventsPort {
+                env["EVENTS_PORT"] = "\(eventsPort)"
+                env["EVENTS_SECRET"] = eventsSecret
+            }
             service.append(try ChildProcess(
                 name: name, executable: "\(bin)/\(executable)", arguments: [], environment: env, logPath: "\(logDir)/\(name).log"))
             ops[name] = OpsProbe(client: client, port: port)

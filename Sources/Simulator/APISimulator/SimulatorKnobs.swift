@@ -234,7 +234,7 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         }
         var merged = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
         for (key, value) in changes { merged[key] = value }
-        let knobs: SimulatorKnobs
+        var knobs: SimulatorKnobs
         do {
             knobs = try JSONDecoder().decode(SimulatorKnobs.self, from: JSONSerialization.data(withJSONObject: merged))
         } catch let error as SimulatorError {
@@ -242,6 +242,8 @@ public struct SimulatorKnobs: Sendable, Hashable, Codable {
         } catch {
             throw SimulatorError(.invalidKnob, "a knob has the wrong type: \(error)")
         }
+        // The secret is encoded as "(set)", never as itself: a patch that does not set it keeps it.
+        if changes[CodingKeys.pushEventsSecret.rawValue] == nil { knobs.pushEventsSecret = pushEventsSecret }
         try knobs.validate()
         return knobs
     }
