@@ -4,9 +4,13 @@ public struct LanguageDetector: Sendable {
     /// The configuration in use.
     public let configuration: LanguageConfiguration
 
+    /// The markers by the words they may start at (entry `route` = the language's position).
+    private let index: KeywordIndex
+
     /// Creates a detector.
     public init(configuration: LanguageConfiguration) {
         self.configuration = configuration
+        index = KeywordIndex(groups: configuration.entries.map(\.markers))
     }
 
     /// The language of `texts`; the default language when they hold no marker.
@@ -16,13 +20,20 @@ public struct LanguageDetector: Sendable {
 
     /// The language of `texts`, or `nil` when they hold no marker of any language.
     public func detectIfAny(_ texts: [String]) -> Language? {
-        let words = texts.map(TextNormalizer.words)
+        // Each occurrence of a marker counts: at every word, the markers that may start there.
+        var scores = [Int](repeating: 0, count: configuration.entries.count)
+        for text in texts {
+            let words = TextNormalizer.words(text)
+            for start in words.indices {
+                for candidate in index.candidates(startingAt: words[start])
+                where configuration.entries[candidate.route].markers[candidate.keyword].match(from: start, in: words) != nil {
+                    scores[candidate.route] += 1
+                }
+            }
+        }
         var best = configuration.defaultLanguage
         var bestScore = 0
-        for entry in configuration.entries {
-            let score = entry.markers.reduce(0) { total, marker in
-                total + words.reduce(0) { $0 + marker.occurrences(in: $1) }
-            }
+        for (entry, score) in zip(configuration.entries, scores) {
             let beatsDefault = score > bestScore
             if beatsDefault {
                 best = entry.language

@@ -1,5 +1,6 @@
-/// Which keywords of a routing configuration may start at a word: so that a text is matched against
-/// the few keywords whose first word fits, not against all of them at every word.
+/// Which keywords of a routing configuration (or markers of the language configuration) may start at
+/// a word: so that a text is matched against the few whose first word fits, not against all of them at
+/// every word.
 struct KeywordIndex: Sendable {
     /// A keyword: its resolver's and its own position in the configuration; a neutral phrase has the
     /// route `resolvers.count` and its position among the neutral phrases.
@@ -13,9 +14,15 @@ struct KeywordIndex: Sendable {
     private var prefixes: [UInt8: [(prefix: String, entries: [Entry])]] = [:]
 
     init(_ configuration: RoutingConfiguration) {
-        var prefixEntries: [String: [Entry]] = [:]
         var patterns = configuration.resolvers.map { $0.keywords.map(\.pattern) }
         patterns.append(configuration.neutral)
+        self.init(groups: patterns)
+    }
+
+    /// An index of groups of patterns: an entry's `route` is its group's position, `keyword` its own
+    /// position in the group.
+    init(groups patterns: [[KeywordPattern]]) {
+        var prefixEntries: [String: [Entry]] = [:]
         for (routeIndex, routePatterns) in patterns.enumerated() {
             for (keywordIndex, pattern) in routePatterns.enumerated() {
                 let entry = Entry(route: routeIndex, keyword: keywordIndex)

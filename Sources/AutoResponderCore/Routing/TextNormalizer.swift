@@ -18,38 +18,65 @@ public enum TextNormalizer {
         var sentences: [[String]] = []
         var words: [String] = []
         var current = String.UnicodeScalarView()
-        let folded = String(String(text.unicodeScalars.prefix(maxScalars))).decomposedStringWithCanonicalMapping
+        let limited = text.utf8.count <= maxScalars ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxScalars)))
+        // Most messages are ASCII, which canonical decomposition leaves as it is.
+        let folded = limited.utf8.allSatisfy { $0 < 0x80 } ? limited : limited.decomposedStringWithCanonicalMapping
         let scalars = Array(folded.unicodeScalars)
         func endWord() {
             if !current.isEmpty { words.append(String(current)) }
             current = String.UnicodeScalarView()
         }
         for (index, scalar) in scalars.enumerated() {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark {
-                continue  // a diacritic of the previous letter
-            }
-            if apostrophes.contains(scalar) { continue }
-            if properties.isAlphabetic || properties.numericType != nil {
-                current.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-                continue
-            }
-            endWord()
-            if sentenceEnds.contains(scalar) || properties.generalCategory == .lineSeparator
-                || properties.generalCategory == .paragraphSeparator
-            {
+            switch kind(of: scalar) {
+            case .mark, .apostrophe:
+                continue  // a diacritic of the previous letter; `hasn't` → `hasnt`
+            case .wordCharacter:
+                if scalar.isASCII {
+                    // ASCII lower case without a String per letter (the common case, on the hot path).
+                    let value = scalar.value
+                    current.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+                } else {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            case .sentenceEnd:
+                endWord()
                 // `1.240`, `e.g.`: a full stop between letters or digits joins them into one sentence.
-                let next = scalars.dropFirst(index + 1).first?.properties
-                let joinsWords = scalar == "." && (next?.isAlphabetic == true || next?.numericType != nil)
+                let joinsWords = scalar == "." && index + 1 < scalars.count && kind(of: scalars[index + 1]) == .wordCharacter
                 if !joinsWords, !words.isEmpty {
                     sentences.append(words)
                     words = []
                 }
+            case .other:
+                endWord()
             }
         }
         endWord()
         if !words.isEmpty { sentences.append(words) }
         return sentences
+    }
+
+    /// What a scalar is to the normalizer.
+    private enum Kind { case mark, apostrophe, wordCharacter, sentenceEnd, other }
+
+    /// A scalar's kind: ASCII without Unicode property lookups, the rest by its properties.
+    private static func kind(of scalar: Unicode.Scalar) -> Kind {
+        if scalar.isASCII {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9": return .wordCharacter
+            case "'", "`": return .apostrophe
+            case ".", "!", "?", ";", "\n", "\r": return .sentenceEnd
+            default: return .other
+            }
+        }
+        let properties = scalar.properties
+        let category = properties.generalCategory
+        if category == .nonspacingMark || category == .enclosingMark { return .mark }
+        if apostrophes.contains(scalar) { return .apostrophe }
+        if properties.isAlphabetic || properties.numericType != nil { return .wordCharacter }
+        if sentenceEnds.contains(scalar) || category == .lineSeparator || category == .paragraphSeparator {
+            return .sentenceEnd
+        }
+        return .other
     }
 
     /// The normalized text: its ``words(_:)`` joined by single spaces.
