@@ -16,7 +16,7 @@ help:
 	@echo "make test    install what is missing, start RabbitMQ and PostgreSQL, run every test"
 	@echo "make run     run the whole system locally (servers, API simulator, dispatcher, workers, support console)"
 	@echo "make bench   micro-benchmarks of the AMQP, PostgreSQL and HTTP wrappers (figures)"
-	@echo "make bench-e2e   end-to-end benchmark of the whole system (BENCH_MODE=burst|scaling|steady|steady-push|all); docs/benchmarks.md"
+	@echo "make bench-e2e   end-to-end benchmark of the whole system (BENCH_MODE=burst|scaling|steady|steady-settled|steady-push|all); docs/benchmarks.md"
 	@echo "make eval-routing   accuracy of routing on the corpus in config/routing-corpus (tuning and held-out)"
 	@echo "make test-cluster   the cluster test alone: three RabbitMQ nodes, one stopped mid-run (scripts/cluster.sh)"
 	@echo "make stop-servers   stop the local RabbitMQ and PostgreSQL"

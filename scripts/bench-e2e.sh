@@ -10,9 +10,11 @@
 #   make bench-e2e BENCH_MODE=scaling              W = 1, 2, 4 with the same N
 #   make bench-e2e BENCH_MODE=steady               long-lived conversations: cost per open conversation
 #                                                  per minute, follow-up latency
-#   make bench-e2e BENCH_MODE=steady-push          the same with the simulator pushing signed events to the
-#                                                  dispatcher (POST /events), polling as the safety net
-#   make bench-e2e BENCH_MODE=all                  burst, scaling, steady, steady-push
+#   make bench-e2e BENCH_MODE=steady-settled       the same, the window starting BENCH_STEADY_SETTLE (120) s
+#                                                  after the last follow-up's reply: conversations quiet for minutes
+#   make bench-e2e BENCH_MODE=steady-push          the same as steady with the simulator pushing signed events to
+#                                                  the dispatcher (POST /events), polling as the safety net
+#   make bench-e2e BENCH_MODE=all                  burst, scaling, steady, steady-settled, steady-push
 #
 # Settings (environment):
 #   BENCH_CONVERSATIONS=2000  BENCH_WORKERS=2  BENCH_CONCURRENCY=32 (WORKER_CONCURRENCY)
@@ -20,7 +22,7 @@
 #   BENCH_CLOSE_AFTER=60                       seconds an answered conversation stays active ('never')
 #   BENCH_TIMEOUT=900                          seconds to wait for all replies
 #   BENCH_SCALING_WORKERS="1 2 4"
-#   BENCH_STEADY_CONVERSATIONS=1000  BENCH_STEADY_SECONDS=60
+#   BENCH_STEADY_CONVERSATIONS=1000  BENCH_STEADY_SECONDS=60  BENCH_STEADY_SETTLE=120 (steady-settled)
 #   BENCH_FOLLOW_UP_SHARE=0.2  BENCH_FOLLOW_UP_DELAY=2   (steady mode)
 #   BENCH_SEED=7  BENCH_DATABASE=autoresponder_bench  BENCH_DOC=docs/benchmarks.md (BENCH_DOC= : none)
 #   The service's own variables (RECHECK_INTERVAL_MS, LOG_LEVEL, DATABASE_POOL_SIZE, …) pass through.
@@ -42,11 +44,12 @@ steady_conversations="${BENCH_STEADY_CONVERSATIONS:-1000}"
 steady_seconds="${BENCH_STEADY_SECONDS:-60}"
 follow_up_share="${BENCH_FOLLOW_UP_SHARE:-0.2}"
 follow_up_delay="${BENCH_FOLLOW_UP_DELAY:-2}"
+steady_settle="${BENCH_STEADY_SETTLE:-120}"
 seed="${BENCH_SEED:-7}"
 database="${BENCH_DATABASE:-autoresponder_bench}"
 doc="${BENCH_DOC-docs/benchmarks.md}"
 out_root="${BENCH_OUT:-$root/.run/bench-e2e}"
-case "$mode" in burst|scaling|steady|steady-push|all) ;; *) echo "bench-e2e: BENCH_MODE is burst, scaling, steady, steady-push or all" >&2; exit 2 ;; esac
+case "$mode" in burst|scaling|steady|steady-settled|steady-push|all) ;; *) echo "bench-e2e: BENCH_MODE is burst, scaling, steady, steady-settled, steady-push or all" >&2; exit 2 ;; esac
 
 log() { echo "bench-e2e: $*" >&2; }
 
@@ -128,6 +131,13 @@ if [ "$mode" = steady ] || [ "$mode" = all ]; then
   run "steady-n$steady_conversations-w$workers" "$steady_conversations" "$workers" \
     --follow-up-share "$follow_up_share" --follow-up-delay "$follow_up_delay" --steady-seconds "$steady_seconds"
   report steady "$out/steady-n$steady_conversations-w$workers.json"
+fi
+if [ "$mode" = steady-settled ] || [ "$mode" = all ]; then
+  close_after=never
+  run "steady-settled-n$steady_conversations-w$workers" "$steady_conversations" "$workers" \
+    --follow-up-share "$follow_up_share" --follow-up-delay "$follow_up_delay" --steady-seconds "$steady_seconds" \
+    --steady-settle "$steady_settle"
+  report steady-settled "$out/steady-settled-n$steady_conversations-w$workers.json"
 fi
 if [ "$mode" = steady-push ] || [ "$mode" = all ]; then
   close_after=never

@@ -36,9 +36,9 @@ extension Bench {
     struct E2EReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "e2e-report",
-            abstract: "Write one section (burst, scaling, steady or steady-push) of the benchmarks page from results of bench e2e.")
+            abstract: "Write one section (burst, scaling, steady, steady-settled or steady-push) of the benchmarks page from results of bench e2e.")
 
-        @Option(help: "The section: burst (one result), scaling (several), steady or steady-push (one result).")
+        @Option(help: "The section: burst (one result), scaling (several), steady, steady-settled or steady-push (one result).")
         var section: String
 
         @Option(help: "The markdown file to update (its other sections are kept).")
@@ -60,7 +60,7 @@ extension Bench {
             var body: String
             switch section {
             case "scaling": body = decoded.scalingMarkdown
-            case "steady", "steady-push": body = decoded[0].steadyMarkdown(title: E2EMarkdown.titles[section] ?? section)
+            case "steady", "steady-settled", "steady-push": body = decoded[0].steadyMarkdown(title: E2EMarkdown.titles[section] ?? section)
             default: body = decoded[0].burstMarkdown
             }
             if let raw { body += "\n\nRaw output: `\(raw)`." }

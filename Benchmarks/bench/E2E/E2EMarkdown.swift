@@ -1,36 +1,53 @@
 import Foundation
 
 /// Writes `docs/benchmarks.md`: a fixed header (how to run, what each figure measures) and one
-/// section per mode (`burst`, `scaling`, `steady`) between markers; a run replaces its own section
-/// and keeps the others.
+/// section per mode between markers. A run replaces its own section and keeps everything else of the
+/// file as it is, text written by hand outside the markers included; a new file gets the header and a
+/// placeholder for every section.
 enum E2EMarkdown {
-    static let sections = ["burst", "scaling", "steady", "steady-push"]
+    static let sections = ["burst", "scaling", "steady", "steady-settled", "steady-push"]
 
     /// The file with `section` replaced by `body`.
     static func update(existing: String?, section: String, body: String) -> String {
-        var bodies: [String: String] = [:]
-        if let existing {
-            for name in sections {
-                guard let start = existing.range(of: "<!-- bench-e2e:\(name) -->"),
-                    let end = existing.range(of: "<!-- /bench-e2e:\(name) -->", range: start.upperBound..<existing.endIndex)
-                else { continue }
-                bodies[name] = existing[start.upperBound..<end.lowerBound].trimmingCharacters(in: .newlines)
-            }
+        func block(_ name: String, _ content: String) -> String {
+            "<!-- bench-e2e:\(name) -->\n\(content.trimmingCharacters(in: .newlines))\n<!-- /bench-e2e:\(name) -->"
         }
-        bodies[section] = body.trimmingCharacters(in: .newlines)
-        var text = header
-        for name in sections {
-            text += "\n<!-- bench-e2e:\(name) -->\n"
-            text += bodies[name] ?? "## \(titles[name] ?? name)\n\nNot run yet: `make bench-e2e BENCH_MODE=\(name)`."
-            text += "\n<!-- /bench-e2e:\(name) -->\n"
+        let replacement = block(section, body)
+        guard var text = existing, !text.isEmpty else {
+            var text = header
+            for name in sections {
+                let content = name == section ? body : "## \(titles[name] ?? name)\n\nNot run yet: `make bench-e2e BENCH_MODE=\(name)`."
+                text += "\n\(block(name, content))\n"
+            }
+            return text
+        }
+        if let range = markedRange(of: section, in: text) {
+            text.replaceSubrange(range, with: replacement)
+            return text
+        }
+        // A section the file does not have yet: after the nearest earlier section it has, else at the end.
+        let earlier = sections.prefix { $0 != section }.reversed()
+        if let previous = earlier.lazy.compactMap({ markedRange(of: $0, in: text) }).first {
+            text.insert(contentsOf: "\n\n" + replacement, at: previous.upperBound)
+        } else {
+            text += (text.hasSuffix("\n") ? "\n" : "\n\n") + replacement + "\n"
         }
         return text
+    }
+
+    /// Where a section is in `text`, its markers included.
+    private static func markedRange(of name: String, in text: String) -> Range<String.Index>? {
+        guard let start = text.range(of: "<!-- bench-e2e:\(name) -->"),
+            let end = text.range(of: "<!-- /bench-e2e:\(name) -->", range: start.upperBound..<text.endIndex)
+        else { return nil }
+        return start.lowerBound..<end.upperBound
     }
 
     static let titles = [
         "burst": "Burst: every conversation active at once",
         "scaling": "Scaling with the number of workers",
         "steady": "Long-lived conversations: the cost of staying open, and follow-ups",
+        "steady-settled": "Long-lived conversations, quiet for minutes",
         "steady-push": "Long-lived conversations with pushed events",
     ]
 
@@ -50,15 +67,18 @@ enum E2EMarkdown {
             BENCH_CONVERSATIONS=5000 make bench-e2e          # the issue's conditions (issue 11)
             make bench-e2e BENCH_MODE=scaling                # W = 1, 2, 4 (BENCH_SCALING_WORKERS), same N
             make bench-e2e BENCH_MODE=steady                 # long-lived conversations (BENCH_STEADY_*)
+            make bench-e2e BENCH_MODE=steady-settled         # the same, measured after they were quiet for minutes
             make bench-e2e BENCH_MODE=steady-push            # the same, the simulator pushing events (POST /events)
-            make bench-e2e BENCH_MODE=all                    # the four, one after the other
+            make bench-e2e BENCH_MODE=all                    # all five, one after the other
 
         Settings (environment): `BENCH_CONVERSATIONS` (2000), `BENCH_WORKERS` (2), `BENCH_CONCURRENCY` (32),
         `BENCH_LATENCY_MS` (30) + `BENCH_JITTER_MS` (40: a uniform 0…40 ms added, so 50 ± 20 ms),
         `BENCH_CLOSE_AFTER` (60: the simulator's default), `BENCH_TIMEOUT` (900 s), `BENCH_SCALING_WORKERS`
         ("1 2 4"), `BENCH_STEADY_CONVERSATIONS` (1000), `BENCH_STEADY_SECONDS` (60), `BENCH_FOLLOW_UP_SHARE` (0.2),
-        `BENCH_FOLLOW_UP_DELAY` (2 s). The service's own variables (`RECHECK_INTERVAL_MS`, `LOG_LEVEL`, …) pass
-        through. Figures are reported, never asserted; the machine is shared, so each run records its load average.
+        `BENCH_FOLLOW_UP_DELAY` (2 s), `BENCH_STEADY_SETTLE` (120 s, `steady-settled` only). The service's own
+        variables (`RECHECK_INTERVAL_MS`, `LOG_LEVEL`, …) pass through. Figures are reported, never asserted;
+        the machine is shared, so each run records its load average. Text outside the sections' markers is
+        kept when a run rewrites its section.
 
         ## What the figures measure
 
@@ -105,7 +125,15 @@ enum E2EMarkdown {
           every first reply and every follow-up is answered, a window (60 s) with all N open and nothing new:
           its CPU, upstream requests, statements and broker messages per open conversation per minute.
           **Follow-up latency**: from the follow-up's creation (the simulator writes it exactly at first reply +
-          delay) to the simulator receiving its reply.
+          delay) to the simulator receiving its reply. The window starts as soon as the last follow-up is
+          answered, so it measures the first minute after the replies, when re-checks are most frequent.
+        - **Quiet for minutes** (`steady-settled`): the same, but the window starts `BENCH_STEADY_SETTLE`
+          seconds after the last follow-up was answered: the cost of a conversation left open and quiet, once
+          the re-checks have backed off.
+        - **Pushed events** (`steady-push`): the same as `steady`, with the simulator signing and POSTing each
+          new client message to the dispatcher's `/events` (README, "Pushed events"), so a follow-up is
+          claimed and published the moment it is written; polling still runs, at
+          `RECHECK_PUSHED_INTERVAL_MS`, as the safety net.
 
         """
 }

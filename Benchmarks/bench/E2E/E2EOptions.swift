@@ -33,6 +33,9 @@ struct E2EOptions: ParsableArguments {
     @Option(help: "Steady mode: after every conversation (and follow-up) is answered, measure a window of this many seconds with all of them open (0: burst only).")
     var steadySeconds: Double = 0
 
+    @Option(help: "Steady mode: seconds to wait, once every follow-up is answered, before the window starts (0: at once, the first minute after the replies).")
+    var steadySettle: Double = 0
+
     @Flag(help: "The simulator pushes signed events (POST /events) to the dispatcher (EVENTS_PORT, EVENTS_SECRET) when a conversation becomes active or its client writes; polling stays as the safety net.")
     var push = false
 
@@ -86,7 +89,7 @@ struct E2EOptions: ParsableArguments {
             throw ValidationError("--conversations, --workers and --concurrency must be > 0")
         }
         guard closeAfter == "never" || Double(closeAfter) != nil else { throw ValidationError("--close-after: seconds or 'never'") }
-        guard (0...1).contains(followUpShare), followUpDelay >= 0, steadySeconds >= 0, timeout > 0 else {
+        guard (0...1).contains(followUpShare), followUpDelay >= 0, steadySeconds >= 0, steadySettle >= 0, timeout > 0 else {
             throw ValidationError("--follow-up-share in 0...1; delays, windows and the timeout not negative")
         }
     }

@@ -52,6 +52,8 @@ struct E2ESettings: Codable, Sendable {
     var followUpShare: Double
     var followUpDelaySeconds: Double
     var steadySeconds: Double
+    /// Seconds between the last follow-up's reply and the window's start (absent in older results: 0).
+    var steadySettleSeconds: Double?
     /// Whether the simulator pushed events to the dispatcher (`--push`).
     var push: Bool?
     /// `RECHECK_INTERVAL_MS` and `POLL_INTERVAL_MS` of the service when set in the environment (else its defaults).

@@ -104,6 +104,13 @@ struct E2ERun {
         var steady: SteadyWindow?
         if options.steadySeconds > 0, complete {
             try await waitForFollowUps(system, notes: &notes)
+            if options.steadySettle > 0 {
+                progress("settling: \(Int(options.steadySettle)) s with every conversation open and quiet")
+                let settled = ContinuousClock.now + .milliseconds(Int64(options.steadySettle * 1000))
+                while ContinuousClock.now < settled, system.exited.isEmpty {
+                    try await Task.sleep(for: min(.seconds(1), settled - ContinuousClock.now))
+                }
+            }
             // The window's start: the slow counters first (nothing new is happening), then CPU.
             let brokerW0 = readBroker()
             let statementsW0 = readStatements()
@@ -159,7 +166,8 @@ struct E2ERun {
         return E2ESettings(
             conversations: options.conversations, workers: options.workers, concurrency: options.concurrency,
             latencyMs: options.latencyMs, jitterMs: options.jitterMs, closeAfter: options.closeAfter,
-            followUpShare: options.followUpShare, followUpDelaySeconds: options.followUpDelay, steadySeconds: options.steadySeconds, push: options.push,
+            followUpShare: options.followUpShare, followUpDelaySeconds: options.followUpDelay, steadySeconds: options.steadySeconds,
+            steadySettleSeconds: options.steadySettle > 0 ? options.steadySettle : nil, push: options.push,
             recheckIntervalMs: environment["RECHECK_INTERVAL_MS"], pollIntervalMs: environment["POLL_INTERVAL_MS"],
             logLevel: environment["LOG_LEVEL"] ?? "info", world: options.world,
             servers: "PostgreSQL \(hostPort(options.databaseURL)), RabbitMQ \(hostPort(options.amqpURL))")

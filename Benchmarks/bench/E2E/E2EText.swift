@@ -45,6 +45,7 @@ extension E2EResult {
             + (s.closeAfter == "never" ? "" : " s")
         if s.followUpShare > 0 { text += ", follow-ups \(Int(s.followUpShare * 100)) % after \(Format.fixed(s.followUpDelaySeconds, 1)) s" }
         if s.push == true { text += ", events pushed to the dispatcher (POST /events)" }
+        if let settle = s.steadySettleSeconds { text += ", window starting \(Format.fixed(settle, 0)) s after the last follow-up was answered" }
         if let recheck = s.recheckIntervalMs { text += ", RECHECK_INTERVAL_MS=\(recheck)" }
         if let poll = s.pollIntervalMs { text += ", POLL_INTERVAL_MS=\(poll)" }
         text += ", LOG_LEVEL=\(s.logLevel)"
