@@ -25,6 +25,7 @@
 #   BENCH_STEADY_CONVERSATIONS=1000  BENCH_STEADY_SECONDS=60  BENCH_STEADY_SETTLE=120 (steady-settled)
 #   BENCH_FOLLOW_UP_SHARE=0.2  BENCH_FOLLOW_UP_DELAY=2   (steady mode)
 #   BENCH_SEED=7  BENCH_DATABASE=autoresponder_bench  BENCH_DOC=docs/benchmarks.md (BENCH_DOC= : none)
+#   BENCH_BUILD_FLAGS="--static-swift-stdlib --scratch-path .build-static"   build as the Dockerfile does
 #   The service's own variables (RECHECK_INTERVAL_MS, LOG_LEVEL, DATABASE_POOL_SIZE, …) pass through.
 #   Server ports as scripts/servers.sh: LOCAL_AMQP_PORT, LOCAL_PG_PORT (and RUN_DIR).
 set -euo pipefail
@@ -61,9 +62,12 @@ if ! psql -X -d "$DATABASE_URL" -tAc "select 1 from pg_database where datname = 
   psql -X -q -d "$DATABASE_URL" -c "create database \"$database\""
 fi
 
-log "building (release)"
-swift build -c release >&2
-bin="$(swift build -c release --show-bin-path)"
+# BENCH_BUILD_FLAGS: extra `swift build` flags, e.g. "--static-swift-stdlib --scratch-path .build-static"
+# (the Dockerfile's build: what production runs).
+read -r -a build_flags <<<"${BENCH_BUILD_FLAGS:-}"
+log "building (release${BENCH_BUILD_FLAGS:+ $BENCH_BUILD_FLAGS})"
+swift build -c release "${build_flags[@]}" >&2
+bin="$(swift build -c release "${build_flags[@]}" --show-bin-path)"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="$out_root/$stamp-$mode"

@@ -75,7 +75,9 @@ enum E2EMarkdown {
         `BENCH_LATENCY_MS` (30) + `BENCH_JITTER_MS` (40: a uniform 0…40 ms added, so 50 ± 20 ms),
         `BENCH_CLOSE_AFTER` (60: the simulator's default), `BENCH_TIMEOUT` (900 s), `BENCH_SCALING_WORKERS`
         ("1 2 4"), `BENCH_STEADY_CONVERSATIONS` (1000), `BENCH_STEADY_SECONDS` (60), `BENCH_FOLLOW_UP_SHARE` (0.2),
-        `BENCH_FOLLOW_UP_DELAY` (2 s), `BENCH_STEADY_SETTLE` (120 s, `steady-settled` only). The service's own
+        `BENCH_FOLLOW_UP_DELAY` (2 s), `BENCH_STEADY_SETTLE` (120 s, `steady-settled` only), `BENCH_BUILD_FLAGS`
+        (extra `swift build` flags: `"--static-swift-stdlib --scratch-path .build-static"` builds as the
+        Dockerfile does, what production runs; default none, as the figures below). The service's own
         variables (`RECHECK_INTERVAL_MS`, `LOG_LEVEL`, …) pass through. Figures are reported, never asserted;
         the machine is shared, so each run records its load average. Text outside the sections' markers is
         kept when a run rewrites its section.
