@@ -62,14 +62,27 @@ import World
                     "SELECT DISTINCT conversation_id FROM responder.handoffs WHERE reason = 'send_outcome_unknown'")
                 return Set(try rows.map { try $0.decode(String.self, "conversation_id") })
             }
+            // Posts whose outcome is not known yet (claimed, or tried without an answer).
+            func unsettled() async throws -> Int {
+                try await system.query(
+                    "SELECT count(*)::bigint AS n FROM responder.replies WHERE status IN ('claimed', 'uncertain')"
+                ).first?.decode(Int.self, "n") ?? 0
+            }
+            // A post that failed after it went out is in `sent` at once, but the service decides about it
+            // only at a later look (after the settle times): wait until no post is left undecided.
             let deadline = ContinuousClock.now + .seconds(180)
             var unknown: Set<String> = []
             while ContinuousClock.now < deadline {
                 unknown = try await settled()
-                if Set(system.sent.map(\.conversationId)).union(unknown).isSuperset(of: conversations) { break }
+                if Set(system.sent.map(\.conversationId)).union(unknown).isSuperset(of: conversations),
+                    try await unsettled() == 0
+                {
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(500))
             }
             try await Task.sleep(for: .seconds(3))
+            unknown = try await settled()
             let counts = Dictionary(grouping: system.sent, by: \.conversationId).mapValues(\.count)
             let afterEffect = system.simulator.stats().endpoints["send_message"]?.injectedAfterEffect ?? 0
             print("ambiguous sends, echoes off, handoff: \(conversations.count) conversations, \(system.sent.count) replies, "
