@@ -19,20 +19,34 @@ public struct ChatsAPI: ChatsClient {
     /// left out (they could not be answered anyway).
     func activeConversations(logger: Logger) async throws(UpstreamError) -> [ConversationID] {
         guard let body = try await api.post("/conversations", body: nil) else { return [] }
+        return try Self.conversationIDs(in: body, logger: logger)
+    }
+
+    /// The ids of a `/conversations` body, validated, each once, in order. The contract gives them as
+    /// JSON numbers: they are decoded as integers first (the dispatcher reads the whole list every
+    /// poll, and the lenient decoding costs a thrown error per number); strings and numbers beyond
+    /// 64 bits go through ``LenientString``. Invalid ids are logged and left out.
+    static func conversationIDs(in body: Data, logger: Logger) throws(UpstreamError) -> [ConversationID] {
+        struct Integers: Decodable { let conversation_ids: [Int64] }
         struct List: Decodable { let conversation_ids: [LenientString] }
-        let list: List
-        do {
-            list = try JSONDecoder().decode(List.self, from: body)
-        } catch {
-            throw UpstreamError(
-                code: .invalidResponse, upstream: "chats /conversations",
-                message: "the body is not {\"conversation_ids\": [...]} (\(error))")
+        let raw: [String]
+        let decoder = JSONDecoder()
+        if let integers = try? decoder.decode(Integers.self, from: body) {
+            raw = integers.conversation_ids.map { String($0) }
+        } else {
+            do {
+                raw = try decoder.decode(List.self, from: body).conversation_ids.map(\.value)
+            } catch {
+                throw UpstreamError(
+                    code: .invalidResponse, upstream: "chats /conversations",
+                    message: "the body is not {\"conversation_ids\": [...]} (\(error))")
+            }
         }
         var ids: [ConversationID] = []
         var seen = Set<ConversationID>()
-        for raw in list.conversation_ids {
+        for value in raw {
             do {
-                let id = try ConversationID(raw.value)
+                let id = try ConversationID(value)
                 if seen.insert(id).inserted { ids.append(id) }
             } catch {
                 logger.warning("ignoring an invalid conversation id from the chats API", metadata: ["error": "\(error)"])
