@@ -34,13 +34,7 @@ import Testing
         #"{"conversation_ids": 7}"#, "not json", "",
     ])
     func aBodyOfTheWrongShapeIsAnInvalidResponse(_ body: String) {
-        #expect(throws: UpstreamError.self) { try ids(body) }
-        do {
-            _ = try ids(body)
-        } catch let error as UpstreamError {
-            #expect(error.code == .invalidResponse)
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
+        let error = #expect(throws: UpstreamError.self) { try ids(body) }
+        #expect(error?.code == .invalidResponse)
     }
 }

@@ -58,16 +58,17 @@ public enum TextNormalizer {
     /// What a scalar is to the normalizer.
     private enum Kind { case mark, apostrophe, wordCharacter, sentenceEnd, other }
 
-    /// A scalar's kind: ASCII without Unicode property lookups, the rest by its properties.
+    /// A scalar's kind: ASCII from a table, the rest by its properties.
     private static func kind(of scalar: Unicode.Scalar) -> Kind {
-        if scalar.isASCII {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9": return .wordCharacter
-            case "'", "`": return .apostrophe
-            case ".", "!", "?", ";", "\n", "\r": return .sentenceEnd
-            default: return .other
-            }
-        }
+        scalar.isASCII ? asciiKinds[Int(scalar.value)] : propertyKind(of: scalar)
+    }
+
+    /// The kinds of the 128 ASCII scalars, computed once by ``propertyKind(of:)``: the same answers
+    /// without Unicode property lookups on the hot path (most messages are ASCII).
+    private static let asciiKinds: [Kind] = (0..<128).map { propertyKind(of: Unicode.Scalar(UInt8($0))) }
+
+    /// A scalar's kind by its Unicode properties.
+    private static func propertyKind(of scalar: Unicode.Scalar) -> Kind {
         let properties = scalar.properties
         let category = properties.generalCategory
         if category == .nonspacingMark || category == .enclosingMark { return .mark }
