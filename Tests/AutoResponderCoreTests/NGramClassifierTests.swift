@@ -47,4 +47,39 @@ import Testing
         // A word of gibberish is no evidence, however confident the arithmetic.
         #expect(router.route(subject: "", texts: ["blah"]).reason == .fallback)
     }
+
+    /// A router of two topics whose keywords know one word each, with this classifier behind them.
+    static func smallRouter(aloneConfidence: Double?) throws -> Router {
+        let examples = [
+            ("parcel", "the parcel with my package is late"), ("parcel", "where is my parcel, the courier never came"),
+            ("parcel", "tracking of my package please"), ("money", "my bank transfer is missing"),
+            ("money", "the money did not reach my bank account"), ("money", "where is my transfer of money"),
+        ].map { RoutingExample(topics: [$0.0], language: "en", label: "", text: $0.1) }
+        return Router(
+            configuration: RoutingConfiguration(
+                fallback: "handoff",
+                resolvers: [
+                    .init(name: "parcel", keywords: [.init(pattern: try #require(KeywordPattern("parcel")), weight: 3)]),
+                    .init(name: "money", keywords: [.init(pattern: try #require(KeywordPattern("bank")), weight: 3)]),
+                    .init(name: "handoff"),
+                ],
+                secondOpinion: .init(
+                    training: examples, minConfidence: 0.5, minFeatures: 5, weight: 3, aloneConfidence: aloneConfidence)))
+    }
+
+    @Test func aVeryConfidentSecondOpinionDecidesWhereNoKeywordKnowsTheWords() throws {
+        let text = ["the courier with my package is late"]  // no keyword: `parcel` is not there
+        let keywordsOnly = try Self.smallRouter(aloneConfidence: nil).route(subject: "", texts: text)
+        #expect(keywordsOnly.resolver == "handoff")
+        #expect(keywordsOnly.secondOpinion?.label == "parcel")
+
+        let alone = try Self.smallRouter(aloneConfidence: 0.5).route(subject: "", texts: text)
+        #expect(alone.resolver == "parcel")
+        #expect(alone.reason == .secondOpinion)
+        #expect(alone.description.contains("second opinion parcel"))
+        // Below `alone_confidence` it still needs a keyword's support.
+        #expect(try Self.smallRouter(aloneConfidence: 1).route(subject: "", texts: text).resolver == "handoff")
+        // It is not asked when the keywords are clear.
+        #expect(try Self.smallRouter(aloneConfidence: 0.5).route(subject: "", texts: ["my bank"]).secondOpinion == nil)
+    }
 }

@@ -20,13 +20,11 @@ import Testing
         return (Double(examples.count - wrong.count) / Double(max(examples.count, 1)), wrong)
     }
 
-    /// The issue's target is 97 %; the committed router reaches 91.8 % (646 of 704), measured without
-    /// tuning on this part. The floor asserted here is what is reached, so that no change makes it
-    /// worse: raise it as routing improves — by tuning on the tuning part only, never on this one.
-    /// (It was 92.2 % with four topics. The fifth, `maintenance`, took 14 hand-off messages about
-    /// machine faults, relabelled `maintenance`; 11 of them are routed there, 2 paper jams also to the
-    /// hand-off, and the second opinion, retrained with a fifth topic, lost one telecom message.)
-    static let heldOutFloor = 0.915
+    /// The issue's target is 97 %; the committed router reaches 95.0 % (745 of 784), measured without
+    /// tuning on this part (written by a second writer on 2026-12-05; 91.2 % blind before the tuning on
+    /// that writer's other messages). The floor asserted here is what is reached, so that no change
+    /// makes it worse: raise it as routing improves — by tuning on the tuning part only, never on this one.
+    static let heldOutFloor = 0.95
 
     @Test func theHeldOutPartIsRoutedAtLeastAsWellAsCommitted() throws {
         let examples = try loadCorpus("heldout.tsv")
@@ -40,15 +38,16 @@ import Testing
         #expect(accuracy >= 0.99, "tuning accuracy \(accuracy); routed wrong:\n\(wrong.joined(separator: "\n"))")
     }
 
-    @Test func theCorpusIsLargeBilingualAndSplitAboutTwoToOne() throws {
+    @Test func theCorpusIsLargeBilingualAndHoldsOutAFifth() throws {
         let tuning = try loadCorpus("tuning.tsv")
         let heldOut = try loadCorpus("heldout.tsv")
         #expect(tuning.count + heldOut.count >= 1_500)
         let share = Double(heldOut.count) / Double(tuning.count + heldOut.count)
-        #expect((0.28...0.40).contains(share))
+        // About a fifth held out: enough for a figure to ±1.5 % (784 messages), the rest to tune on.
+        #expect((0.2...0.4).contains(share))
         for part in [tuning, heldOut] {
             for language in ["en", "pt-BR"] { #expect(part.filter { $0.language == language }.count >= part.count / 3) }
-            for topic in ["logistics", "telecom", "receipt", "handoff"] {
+            for topic in ["logistics", "telecom", "receipt", "maintenance", "handoff"] {
                 #expect(part.filter { $0.topics == [topic] }.count >= 30, "\(topic)")
             }
             #expect(part.contains { $0.topics.count > 1 })

@@ -18,6 +18,9 @@ import Testing
         ("a maquininha nova nao chegou e a antiga nao conecta", ["logistics", "telecom"]),
         ("the chip is blocked and I need the invoice too", ["telecom", "handoff"]),
         ("o repasse nao caiu e quero falar com um atendente", ["receipt", "handoff"]),
+        // Clauses between commas: three topics in one sentence.
+        ("the second terminal still hasn't shipped, the first one has no signal and friday's payout never landed",
+            ["logistics", "telecom", "receipt"]),
     ])
     func everyClearTopicIsNamed(_ text: String, topics: [String]) {
         let decision = router.route(subject: "", texts: [text])
@@ -42,6 +45,9 @@ import Testing
             "my machine hasn't arrived and I'm losing sales", "machine not connecting since monday, I'm losing sales",
             "I want to change my bank account", "como faço pra devolver o dinheiro pro cliente?",
             "nem sinal da maquininha que comprei, ja faz 10 dias",
+            // A topic's words that are only context in a clause another topic owns.
+            "o chip que veio na maquina nao tem dados", "my deposit doesn't match the sales report, 150 is missing",
+            "the reader turns off by itself, can you replace it?",
         ] {
             #expect(!router.route(subject: "", texts: [text]).isMultiTopic, "\(text)")
         }

@@ -113,6 +113,17 @@ import Testing
         #expect(decision.reason == .label)
     }
 
+    @Test func aHintOfTheLabelsTopicDoesNotKeepItAgainstAClearText() {
+        // `vendas` is a hint of receipt (weight 1): the label does not keep it against "no connection".
+        let decision = router.route(
+            subject: "bank account receipt problem", texts: ["as vendas tao dando erro, a maquina diz sem conexao"])
+        #expect(decision.resolver == "telecom", "\(decision)")
+        // A topic word of the label's resolver does keep it (and the other topic is answered too).
+        let kept = router.route(
+            subject: "bank account receipt problem", texts: ["my machine has no signal and yesterday's money didn't land"])
+        #expect(kept.resolver == "receipt", "\(kept)")
+    }
+
     @Test func theContractsExampleStaysLogistics() {
         let text = "Hi! I wanted to know where my machine is. I'm going on a vacation next week and I won't be "
             + "here to receive the machine, so I'd like to know what day the delivery is planned to let "

@@ -64,7 +64,8 @@ import Testing
     @Test func theRoutingConfigurationRejectsBadSettings() {
         let base = "fallback: h\nresolvers: [{name: h}]\n"
         for extra in ["multi_topic_score: 0", "clarify_margin: -1", "clarify_min_score: 0",
-                      "second_opinion: {training: x.tsv, min_confidence: 2}"] {
+                      "second_opinion: {training: x.tsv, min_confidence: 2}", "label_support_score: 0",
+                      "second_opinion: {training: x.tsv, alone_confidence: 1.5}"] {
             #expect(throws: ConfigurationError.self, "\(extra)") { try RoutingConfiguration.parse(yaml: base + extra) }
         }
         #expect(throws: ConfigurationError.self) {

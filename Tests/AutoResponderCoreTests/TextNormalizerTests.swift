@@ -29,6 +29,15 @@ import Testing
         #expect(TextNormalizer.sentences("a.ç b.€ c.") == [["a", "c", "b"], ["c"]])
     }
 
+    @Test func clausesBreakAtCommasAndColonsButNotInsideNumbers() {
+        #expect(TextNormalizer.clauses("no signal, and R$ 1,5 missing: help. ok") == [
+            ["no", "signal"], ["and", "r", "1", "5", "missing"], ["help"], ["ok"],
+        ])
+        // Sentences are not broken at commas; a comma with nothing before it makes no empty clause.
+        #expect(TextNormalizer.sentences("no signal, and money") == [["no", "signal", "and", "money"]])
+        #expect(TextNormalizer.clauses(", hi ,, there") == [["hi"], ["there"]])
+    }
+
     @Test func lettersAndDigitsOfOtherScriptsAreWordCharacters() {
         #expect(TextNormalizer.words("Привет мир ١٢٣ 東京") == ["привет", "мир", "١٢٣", "東京"])
         #expect(TextNormalizer.words("😀 hi 😀") == ["hi"])

@@ -14,13 +14,16 @@ extension Router {
         let labelWords = labelResolver == nil ? evidence(in: TextNormalizer.sentences(subject)) : Evidence()
 
         // The second opinion counts as text evidence, only when the keywords say nothing clear, and only
-        // for a topic they give some support: it never decides alone, nor against them.
+        // for a topic they give some support — or, very confident (`alone_confidence`), for one they do
+        // not name (words no keyword knows).
         var textScores = text.scores
         var opinion: NGramClassifier.Prediction?
         var opinionCounted = false
         if (text.scores.values.max() ?? 0) < configuration.overrideScore, let settings = configuration.secondOpinion {
             opinion = classifier?.classify(text.sentences)
-            if let confident = opinion, isConfident(confident), settings.weight > 0, text.score(of: confident.label) > 0 {
+            if let confident = opinion, isConfident(confident), settings.weight > 0,
+                text.score(of: confident.label) > 0 || confident.confidence >= settings.aloneConfidence ?? .infinity
+            {
                 textScores[confident.label, default: 0] += settings.weight
                 opinionCounted = true
             }
@@ -36,7 +39,9 @@ extension Router {
         var priorCounted = false
         if let prior, prior.weight > 0 {
             let strongestElsewhere = textScores.filter { $0.key != prior.resolver }.values.max() ?? 0
-            if (textScores[prior.resolver] ?? 0) > 0 || strongestElsewhere < configuration.overrideScore {
+            if (textScores[prior.resolver] ?? 0) >= configuration.labelSupportScore
+                || strongestElsewhere < configuration.overrideScore
+            {
                 scores[prior.resolver, default: 0] += prior.weight
                 priorCounted = true
             }
@@ -95,12 +100,32 @@ extension Router {
         return [winner, runnerUp]
     }
 
-    /// The resolvers besides `winner` whose keywords in the text reach `multi_topic_score`, the
-    /// strongest first (ties in configuration order).
+    /// The resolvers besides `winner` that the text asks about too: their keywords in the whole text
+    /// reach `multi_topic_score`, and they are the clear topic of one of its clauses (a sentence, or a
+    /// part of one between commas or words like `and`, `also`, `but`: ``clauseBreaks``) — their keywords there
+    /// reach `multi_topic_score` and outscore every other resolver's. So "it has no signal, and
+    /// yesterday's money didn't land" asks two things, but "the chip that came with the machine has no
+    /// data" asks one (`came … machine` is only a hint beside `chip`). The strongest first (ties in
+    /// configuration order).
     private func otherTopics(in text: Evidence, besides winner: String) -> [String] {
         guard let threshold = configuration.multiTopicScore else { return [] }
-        return configuration.resolvers.map(\.name)
+        let candidates = configuration.resolvers.map(\.name)
             .filter { $0 != winner && text.score(of: $0) >= threshold }
+        guard !candidates.isEmpty else { return [] }
+        let sentences = text.texts.isEmpty
+            ? text.sentences
+            : text.texts.flatMap { canonicalizer.canonicalize(sentences: TextNormalizer.clauses($0)) }
+        let clauses = sentences.flatMap { sentence in
+            sentence.split(omittingEmptySubsequences: true) { Self.clauseBreaks.contains($0) }.map(Array.init)
+        }
+        let clauseScores = clauses.map { evidence(inCanonical: [$0]).scores }
+        return candidates
+            .filter { candidate in
+                clauseScores.contains { scores in
+                    let score = scores[candidate] ?? 0
+                    return score >= threshold && scores.allSatisfy { $0.key == candidate || $0.value < score }
+                }
+            }
             .enumerated()
             .sorted { lhs, rhs in
                 let (left, right) = (text.score(of: lhs.element), text.score(of: rhs.element))
@@ -108,6 +133,9 @@ extension Router {
             }
             .map(\.element)
     }
+
+    /// Words that begin another clause of a sentence, in the keywords' spelling (English and Portuguese).
+    static let clauseBreaks: Set<String> = ["and", "also", "but", "plus", "e", "mas", "tambem", "porem", "alem"]
 
     /// The resolver with the best positive score: `favoured` on a tie, then configuration order.
     func best(of scores: [String: Int], favouring favoured: String?) -> String? {

@@ -9,6 +9,8 @@ extension Router {
         public var sentences: [[String]] = []
         /// The changes of spelling made (`mashine→machine`).
         public var rewrites: [String] = []
+        /// The client's texts as written, when known (their clauses tell which topics are asked apart).
+        var texts: [String] = []
 
         /// A resolver's score (0 when nothing of it was found).
         public func score(of resolver: String) -> Int { scores[resolver] ?? 0 }
@@ -27,10 +29,16 @@ extension Router {
     /// bancaria`, `conta` belongs to the hand-off request `trocar ... conta`, so `conta bancaria`
     /// (receipt) does not count.
     public func evidence(in sentences: [[String]]) -> Evidence {
-        var evidence = Evidence()
         var rewrites: [String] = []
-        evidence.sentences = sentences.map { canonicalizer.canonicalize($0, rewrites: &rewrites) }
+        var evidence = evidence(inCanonical: sentences.map { canonicalizer.canonicalize($0, rewrites: &rewrites) })
         evidence.rewrites = rewrites
+        return evidence
+    }
+
+    /// The keyword evidence in sentences already in the keywords' spelling.
+    func evidence(inCanonical sentences: [[String]]) -> Evidence {
+        var evidence = Evidence()
+        evidence.sentences = sentences
         var found: Set<KeywordIndex.Entry> = []
         for sentence in evidence.sentences {
             var hits: [(entry: KeywordIndex.Entry, positions: [Int])] = []

@@ -14,7 +14,7 @@ extension Router {
     ///   - pending: the client's messages to answer.
     ///   - earlier: the client's messages before them (already answered).
     public func route(subject: String, pending: [String], earlier: [String]) -> RouteDecision {
-        let text = evidence(in: pending.flatMap(TextNormalizer.sentences))
+        let text = evidence(of: pending)
         guard !earlier.isEmpty, !namesATopic(text) else {
             return decide(subject: subject, text: text)
         }
@@ -30,10 +30,11 @@ extension Router {
     }
 
     /// Whether a text names a topic by itself: keywords reaching `override_score`, or keyword support
-    /// for the topic the second opinion is confident of.
+    /// for the topic the second opinion is confident of (none needed from `alone_confidence`).
     func namesATopic(_ text: Evidence) -> Bool {
         if (text.scores.values.max() ?? 0) >= configuration.overrideScore { return true }
         guard let opinion = classifier?.classify(text.sentences), isConfident(opinion) else { return false }
         return text.score(of: opinion.label) > 0
+            || opinion.confidence >= configuration.secondOpinion?.aloneConfidence ?? .infinity
     }
 }

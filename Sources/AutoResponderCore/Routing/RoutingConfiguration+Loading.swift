@@ -55,21 +55,22 @@ extension RoutingConfiguration {
             secondOpinion = SecondOpinion(
                 training: training, minConfidence: settings.minConfidence ?? 0.9,
                 minFeatures: settings.minFeatures ?? 12, weight: settings.weight ?? 3,
-                temperature: settings.temperature ?? 8, smoothing: settings.smoothing ?? 0.1)
+                temperature: settings.temperature ?? 8, smoothing: settings.smoothing ?? 0.1,
+                aloneConfidence: settings.aloneConfidence)
         }
         let configuration = RoutingConfiguration(
             fallback: file.fallback, labelWeight: file.labelWeight ?? 2, overrideScore: file.overrideScore ?? 3,
             neutral: neutral, resolvers: routes, normalization: normalization, secondOpinion: secondOpinion,
             multiTopicScore: file.multiTopicScore, clarifyMargin: file.clarifyMargin,
-            clarifyMinScore: file.clarifyMinScore ?? 1)
+            clarifyMinScore: file.clarifyMinScore ?? 1, labelSupportScore: file.labelSupportScore ?? 1)
         try configuration.validate(source: source)
         return configuration
     }
 
     /// Checks names, weights and that no label maps to two resolvers.
     func validate(source: String) throws(ConfigurationError) {
-        guard labelWeight >= 0 else {
-            throw ConfigurationError(code: .invalidValue, message: "\(source): label_weight must not be negative")
+        guard labelWeight >= 0, labelSupportScore >= 1 else {
+            throw ConfigurationError(code: .invalidValue, message: "\(source): label_weight must not be negative, label_support_score at least 1")
         }
         guard overrideScore >= 1 else {
             throw ConfigurationError(code: .invalidValue, message: "\(source): override_score must be at least 1")
@@ -109,12 +110,13 @@ extension RoutingConfiguration {
                 message: "\(source): multi_topic_score and clarify_min_score must be at least 1, clarify_margin not negative")
         }
         if let secondOpinion {
-            guard (0...1).contains(secondOpinion.minConfidence), secondOpinion.weight >= 0, secondOpinion.minFeatures >= 0,
+            guard (0...1).contains(secondOpinion.minConfidence), (0...1).contains(secondOpinion.aloneConfidence ?? 1),
+                secondOpinion.weight >= 0, secondOpinion.minFeatures >= 0,
                 secondOpinion.temperature > 0, secondOpinion.smoothing > 0
             else {
                 throw ConfigurationError(
                     code: .invalidValue,
-                    message: "\(source): second_opinion needs min_confidence in 0...1, a weight not negative, "
+                    message: "\(source): second_opinion needs min_confidence and alone_confidence in 0...1, a weight not negative, "
                         + "a positive temperature and smoothing")
             }
             let known = seenNames.union([fallback, RoutingExample.vague])
@@ -128,6 +130,7 @@ extension RoutingConfiguration {
     private struct FileFormat: Decodable {
         let fallback: String
         let labelWeight: Int?
+        let labelSupportScore: Int?
         let overrideScore: Int?
         let neutral: [String]?
         let resolvers: [Entry]
@@ -140,6 +143,7 @@ extension RoutingConfiguration {
         enum CodingKeys: String, CodingKey {
             case fallback, resolvers, neutral, normalization
             case labelWeight = "label_weight"
+            case labelSupportScore = "label_support_score"
             case overrideScore = "override_score"
             case secondOpinion = "second_opinion"
             case multiTopicScore = "multi_topic_score"
@@ -155,9 +159,11 @@ extension RoutingConfiguration {
         let weight: Int?
         let temperature: Double?
         let smoothing: Double?
+        let aloneConfidence: Double?
 
         enum CodingKeys: String, CodingKey {
             case training, weight, temperature, smoothing
+            case aloneConfidence = "alone_confidence"
             case minConfidence = "min_confidence"
             case minFeatures = "min_features"
         }

@@ -6,13 +6,15 @@ import Foundation
 /// fallback: handoff          # resolver when nothing matches
 /// label_weight: 2            # score an exact label gives its resolver
 /// override_score: 3          # text score that overrides a label the text does not support
+/// label_support_score: 2     # ... unless the text gives the label's resolver this much
 /// neutral: [card machine]    # phrases whose words are evidence of nothing
 /// normalization: normalization.yaml   # abbreviations, slang, typing errors (NormalizationTable)
 /// second_opinion:            # the n-gram classifier, asked when keywords say nothing clear
 ///   training: routing-corpus/tuning.tsv
-///   min_confidence: 0.9
+///   min_confidence: 0.8
+///   alone_confidence: 0.9    # this confident, it counts without the keywords' support
 ///   weight: 3
-/// multi_topic_score: 3       # another topic this clear is answered in the same reply
+/// multi_topic_score: 3       # another topic this clear (and clearest in a clause) is answered too
 /// clarify_margin: 1          # ask which topic when the best two are this close and neither is clear
 /// clarify_min_score: 2       # ... and each scores at least this much
 /// resolvers:                 # in order of preference for ties
@@ -66,6 +68,9 @@ public struct RoutingConfiguration: Hashable, Sendable {
     /// The keyword score from which the client's text overrides a label that it does not support (no
     /// keyword of the label's resolver): below it, the label still counts.
     public var overrideScore: Int
+    /// The least keyword score of the label's resolver that keeps the label when another resolver
+    /// reaches ``overrideScore`` (1: any hint keeps it).
+    public var labelSupportScore: Int
     /// Phrases that are evidence of nothing: a keyword found only inside one of them does not count
     /// (`payment` in `payment terminal`, `order` in `in order to`).
     public var neutral: [KeywordPattern]
@@ -89,8 +94,9 @@ public struct RoutingConfiguration: Hashable, Sendable {
     public init(
         fallback: String, labelWeight: Int = 2, overrideScore: Int = 3, neutral: [KeywordPattern] = [],
         resolvers: [Route], normalization: NormalizationTable = .empty, secondOpinion: SecondOpinion? = nil,
-        multiTopicScore: Int? = nil, clarifyMargin: Int? = nil, clarifyMinScore: Int = 1
+        multiTopicScore: Int? = nil, clarifyMargin: Int? = nil, clarifyMinScore: Int = 1, labelSupportScore: Int = 1
     ) {
+        self.labelSupportScore = labelSupportScore
         self.fallback = fallback
         self.labelWeight = labelWeight
         self.overrideScore = overrideScore
@@ -120,12 +126,16 @@ extension RoutingConfiguration {
         public var temperature: Double
         /// The additive smoothing of n-gram counts.
         public var smoothing: Double
+        /// The least confidence at which its answer counts even for a topic the keywords do not support
+        /// (when they say nothing clear); `nil`: never without the keywords' support.
+        public var aloneConfidence: Double?
 
         /// Creates settings.
         public init(
             training: [RoutingExample], minConfidence: Double = 0.9, minFeatures: Int = 12, weight: Int = 3,
-            temperature: Double = 8, smoothing: Double = 0.1
+            temperature: Double = 8, smoothing: Double = 0.1, aloneConfidence: Double? = nil
         ) {
+            self.aloneConfidence = aloneConfidence
             self.training = training
             self.minConfidence = minConfidence
             self.minFeatures = minFeatures

@@ -15,6 +15,16 @@ public enum TextNormalizer {
     /// `…` or a line break (a `.` directly followed by a letter or digit, as in `1.240` or `e.g.`,
     /// does not end one). Sentences without a word are left out.
     public static func sentences(_ text: String) -> [[String]] {
+        sentences(text, breakingAtCommas: false)
+    }
+
+    /// The clauses of `text`: its ``sentences(_:)``, also broken at `,` and `:` (except between two
+    /// digits, as in `1,5`).
+    public static func clauses(_ text: String) -> [[String]] {
+        sentences(text, breakingAtCommas: true)
+    }
+
+    private static func sentences(_ text: String, breakingAtCommas: Bool) -> [[String]] {
         var sentences: [[String]] = []
         var words: [String] = []
         var current = String.UnicodeScalarView()
@@ -48,6 +58,13 @@ public enum TextNormalizer {
                 }
             case .other:
                 endWord()
+                if breakingAtCommas, scalar == "," || scalar == ":", !words.isEmpty,
+                    !(index > 0 && index + 1 < scalars.count && scalars[index - 1].properties.numericType != nil
+                        && scalars[index + 1].properties.numericType != nil)
+                {
+                    sentences.append(words)
+                    words = []
+                }
             }
         }
         endWord()
