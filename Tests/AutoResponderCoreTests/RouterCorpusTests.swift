@@ -20,11 +20,11 @@ import Testing
         return (Double(examples.count - wrong.count) / Double(max(examples.count, 1)), wrong)
     }
 
-    /// The issue's target is 97 %; the committed router reaches 95.0 % (745 of 784), measured without
+    /// The issue's target is 97 %; the committed router reaches 96.3 % (755 of 784), measured without
     /// tuning on this part (written by a second writer on 2026-12-05; 91.2 % blind before the tuning on
-    /// that writer's other messages). The floor asserted here is what is reached, so that no change
+    /// that writer's other messages and a third writer's). The floor asserted here is what is reached, so that no change
     /// makes it worse: raise it as routing improves — by tuning on the tuning part only, never on this one.
-    static let heldOutFloor = 0.95
+    static let heldOutFloor = 0.96
 
     @Test func theHeldOutPartIsRoutedAtLeastAsWellAsCommitted() throws {
         let examples = try loadCorpus("heldout.tsv")
@@ -38,13 +38,14 @@ import Testing
         #expect(accuracy >= 0.99, "tuning accuracy \(accuracy); routed wrong:\n\(wrong.joined(separator: "\n"))")
     }
 
-    @Test func theCorpusIsLargeBilingualAndHoldsOutAFifth() throws {
+    @Test func theCorpusIsLargeBilingualAndHoldsOutSevenHundred() throws {
         let tuning = try loadCorpus("tuning.tsv")
         let heldOut = try loadCorpus("heldout.tsv")
         #expect(tuning.count + heldOut.count >= 1_500)
         let share = Double(heldOut.count) / Double(tuning.count + heldOut.count)
-        // About a fifth held out: enough for a figure to ±1.5 % (784 messages), the rest to tune on.
-        #expect((0.2...0.4).contains(share))
+        // At least 700 held out (a figure to about ±1.5 %) and at least a seventh; the rest to tune on.
+        #expect(heldOut.count >= 700)
+        #expect((0.14...0.4).contains(share))
         for part in [tuning, heldOut] {
             for language in ["en", "pt-BR"] { #expect(part.filter { $0.language == language }.count >= part.count / 3) }
             for topic in ["logistics", "telecom", "receipt", "maintenance", "handoff"] {

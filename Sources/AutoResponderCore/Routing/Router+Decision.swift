@@ -19,7 +19,9 @@ extension Router {
         var textScores = text.scores
         var opinion: NGramClassifier.Prediction?
         var opinionCounted = false
-        if (text.scores.values.max() ?? 0) < configuration.overrideScore, let settings = configuration.secondOpinion {
+        if (text.scores.values.max() ?? 0) < configuration.overrideScore, !namesTwoTopicsAlike(text.scores),
+            let settings = configuration.secondOpinion
+        {
             opinion = classifier?.classify(text.sentences)
             if let confident = opinion, isConfident(confident), settings.weight > 0,
                 text.score(of: confident.label) > 0 || confident.confidence >= settings.aloneConfidence ?? .infinity
@@ -98,6 +100,16 @@ extension Router {
             second >= configuration.clarifyMinScore, prior != runnerUp
         else { return nil }
         return [winner, runnerUp]
+    }
+
+    /// Whether the keywords name two topics (not the fallback) about as much — each at least
+    /// `clarify_min_score`, within `clarify_margin` — as in "a question about my order and my bank":
+    /// the client asked about both, and the second opinion's taste for one of them settles nothing.
+    private func namesTwoTopicsAlike(_ scores: [String: Int]) -> Bool {
+        guard let margin = configuration.clarifyMargin else { return false }
+        let named = scores.filter { $0.key != configuration.fallback && $0.value >= configuration.clarifyMinScore }
+            .values.sorted(by: >)
+        return named.count >= 2 && named[0] - named[1] <= margin
     }
 
     /// The resolvers besides `winner` that the text asks about too: their keywords in the whole text

@@ -30,11 +30,11 @@ extension Router {
     }
 
     /// Whether a text names a topic by itself: keywords reaching `override_score`, or keyword support
-    /// for the topic the second opinion is confident of (none needed from `alone_confidence`).
+    /// for the topic the second opinion is confident of. (Not the second opinion alone: a vague
+    /// follow-up like "is it fixed now?" sounds like a topic to it, and stays with the conversation's.)
     func namesATopic(_ text: Evidence) -> Bool {
         if (text.scores.values.max() ?? 0) >= configuration.overrideScore { return true }
         guard let opinion = classifier?.classify(text.sentences), isConfident(opinion) else { return false }
         return text.score(of: opinion.label) > 0
-            || opinion.confidence >= configuration.secondOpinion?.aloneConfidence ?? .infinity
     }
 }
