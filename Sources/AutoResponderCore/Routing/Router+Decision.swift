@@ -114,8 +114,9 @@ extension Router {
 
     /// The resolvers besides `winner` that the text asks about too: their keywords in the whole text
     /// reach `multi_topic_score`, and they are the clear topic of one of its clauses (a sentence, or a
-    /// part of one between commas or words like `and`, `also`, `but`: ``clauseBreaks``) — their keywords there
-    /// reach `multi_topic_score` and outscore every other resolver's. So "it has no signal, and
+    /// part of one between commas or words like `and`, `also`, `but`: ``clauseBreaks``) — their
+    /// keywords there reach `multi_topic_score` and outscore every other resolver's. (The clauses are
+    /// read only when another topic reaches the score at all: most messages never get here.) So "it has no signal, and
     /// yesterday's money didn't land" asks two things, but "the chip that came with the machine has no
     /// data" asks one (`came … machine` is only a hint beside `chip`). The strongest first (ties in
     /// configuration order).

@@ -24,8 +24,9 @@
 ///    a request no resolver answers (the hand-off resolver's keywords) — and a wrong label on a
 ///    silent or vague text is kept: nothing better is known.
 /// 6. Other topics the text names clearly (keywords reaching `multi_topic_score`, and the clearest
-///    topic of one of its clauses) are answered too, in the same reply. When the best two topics are within `clarify_margin` points, neither is clear and
-///    the label does not settle it, the decision is a clarifying question instead.
+///    topic of one of its clauses) are answered too, in the same reply. When the best two topics are
+///    within `clarify_margin` points, neither is clear and the label does not settle it, the decision is
+///    a clarifying question instead.
 ///
 /// ``route(subject:pending:earlier:)`` also weighs a conversation's earlier messages when the pending
 /// ones are vague (a follow-up). Everything is precomputed at init (the classifier is trained there).

@@ -70,7 +70,9 @@ extension RoutingConfiguration {
     /// Checks names, weights and that no label maps to two resolvers.
     func validate(source: String) throws(ConfigurationError) {
         guard labelWeight >= 0, labelSupportScore >= 1 else {
-            throw ConfigurationError(code: .invalidValue, message: "\(source): label_weight must not be negative, label_support_score at least 1")
+            throw ConfigurationError(
+                code: .invalidValue,
+                message: "\(source): label_weight must not be negative, label_support_score at least 1")
         }
         guard overrideScore >= 1 else {
             throw ConfigurationError(code: .invalidValue, message: "\(source): override_score must be at least 1")
@@ -116,8 +118,8 @@ extension RoutingConfiguration {
             else {
                 throw ConfigurationError(
                     code: .invalidValue,
-                    message: "\(source): second_opinion needs min_confidence and alone_confidence in 0...1, a weight not negative, "
-                        + "a positive temperature and smoothing")
+                    message: "\(source): second_opinion needs min_confidence and alone_confidence in 0...1, "
+                        + "a weight not negative, a positive temperature and smoothing")
             }
             let known = seenNames.union([fallback, RoutingExample.vague])
             if let unknown = secondOpinion.training.flatMap(\.topics).first(where: { !known.contains($0) }) {
